@@ -1,0 +1,2 @@
+/** The OS layer of the kernel sandbox: process isolation around the child JVM. */
+package dev.orca.kernel.sandbox;
