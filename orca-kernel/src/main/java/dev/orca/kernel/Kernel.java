@@ -72,6 +72,22 @@ public interface Kernel extends AutoCloseable {
    */
   RestoreReport restart();
 
+  /**
+   * The kernel's state as data (definitions and variable values as JSON), taken between cells.
+   *
+   * @return the snapshot
+   */
+  KernelSnapshot snapshot();
+
+  /**
+   * Replaces the kernel's state with a snapshot's: a fresh child process, definitions replayed,
+   * values restored from JSON.
+   *
+   * @param snapshot the state to restore
+   * @return per variable, what was restored and what was not (and why)
+   */
+  RestoreReport restore(KernelSnapshot snapshot);
+
   /** Facts about the running kernel: start time, process, sandbox layers. */
   KernelInfo info();
 
