@@ -1,0 +1,98 @@
+package dev.orca.kernelagent.engine;
+
+import dev.orca.kernelagent.policy.ClassGuard;
+import dev.orca.kernelagent.policy.PolicyViolation;
+import java.lang.reflect.Field;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's in-process execution engine, run inside the kernel JVM, with two additions: every class
+ * kernel code defines passes the {@link ClassGuard} before it is loaded, and variables can be read
+ * and written as live objects (for inspection and checkpoints, which never leave this JVM as
+ * objects).
+ */
+final class GuardedExecutionControl extends LocalExecutionControl {
+  private final ClassGuard guard;
+  private final ThreadLocal<String[]> captureLocation = new ThreadLocal<>();
+
+  GuardedExecutionControl(ClassGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  public void load(ClassBytecodes[] cbcs)
+      throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    super.load(checked(cbcs));
+  }
+
+  @Override
+  public void redefine(ClassBytecodes[] cbcs)
+      throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    super.redefine(checked(cbcs));
+  }
+
+  private ClassBytecodes[] checked(ClassBytecodes[] cbcs) throws ClassInstallException {
+    ClassBytecodes[] out = new ClassBytecodes[cbcs.length];
+    for (int i = 0; i < cbcs.length; i++) {
+      try {
+        out[i] =
+            new ClassBytecodes(cbcs[i].name(), guard.apply(cbcs[i].name(), cbcs[i].bytecodes()));
+      } catch (PolicyViolation e) {
+        throw new PolicyRefusal(e.getMessage(), new boolean[cbcs.length]);
+      }
+    }
+    return out;
+  }
+
+  /** A class refused by the sandbox policy; JShell reports it as a failed snippet. */
+  static final class PolicyRefusal extends ClassInstallException {
+    private static final long serialVersionUID = 1L;
+
+    PolicyRefusal(String message, boolean[] installed) {
+      super(message, installed);
+    }
+  }
+
+  @Override
+  public String varValue(String className, String varName)
+      throws RunException, EngineTerminationException, InternalException {
+    String[] capture = captureLocation.get();
+    if (capture != null) {
+      capture[0] = className;
+      capture[1] = varName;
+      return "";
+    }
+    return super.varValue(className, varName);
+  }
+
+  /** Makes the next {@link #varValue} on this thread record where the variable lives. */
+  void startCapture(String[] location) {
+    captureLocation.set(location);
+  }
+
+  /** Ends a capture started by {@link #startCapture}. */
+  void endCapture() {
+    captureLocation.remove();
+  }
+
+  /** Reads a variable's live value. */
+  Object readField(String className, String varName) throws ReflectiveOperationException {
+    Field field = findClass(className).getDeclaredField(varName);
+    field.setAccessible(true);
+    return field.get(null);
+  }
+
+  /** Writes a variable's live value. */
+  void writeField(String className, String varName, Object value)
+      throws ReflectiveOperationException {
+    Field field = findClass(className).getDeclaredField(varName);
+    field.setAccessible(true);
+    field.set(null, value);
+  }
+
+  /** The generic type of a variable's field, for restoring JSON into it. */
+  java.lang.reflect.Type fieldType(String className, String varName)
+      throws ReflectiveOperationException {
+    return findClass(className).getDeclaredField(varName).getGenericType();
+  }
+}

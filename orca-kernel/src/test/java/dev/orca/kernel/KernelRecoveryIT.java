@@ -1,0 +1,110 @@
+package dev.orca.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A kernel that must be killed or dies is rebuilt with its definitions and restorable data. */
+class KernelRecoveryIT {
+  @TempDir Path home;
+  JShellKernel kernel;
+
+  @BeforeEach
+  void start() {
+    kernel =
+        JShellKernel.start(
+            KernelOptions.defaults(home.resolve("workspace"))
+                .withSandbox(SandboxMode.OFF)
+                .withHeapLimitMiB(128));
+    setUpState();
+  }
+
+  @AfterEach
+  void stop() {
+    kernel.close();
+  }
+
+  private void setUpState() {
+    ExecutionResult r =
+        kernel.execute(
+            "import java.util.concurrent.atomic.*;\n"
+                + "record Item(String name, BigDecimal price, LocalDate day) {}\n"
+                + "int twice(int x) { return 2 * x; }\n"
+                + "var items = new ArrayList<>(List.of(new Item(\"a\", new BigDecimal(\"1.50\"), LocalDate.of(2026, 1, 2))));\n"
+                + "Map<String, List<Integer>> groups = new TreeMap<>(Map.of(\"k\", List.of(1, 2, 3)));\n"
+                + "Thread notData = new Thread(() -> {});\n"
+                + "String text = \"hello\";");
+    assertThat(r).isInstanceOf(ExecutionResult.Success.class);
+    assertThat(kernel.execute("items.add(new Item(\"b\", BigDecimal.TEN, LocalDate.of(2026, 3, 4)));"))
+        .isInstanceOf(ExecutionResult.Success.class);
+  }
+
+  private void assertRestored(RestoreReport report) {
+    assertThat(report.restoredVariables()).contains("items", "groups", "text");
+    assertThat(report.lostVariables())
+        .extracting(RestoreReport.LostVariable::name)
+        .containsExactly("notData");
+    assertThat(report.lostVariables().get(0).reason()).contains("not plain data");
+    assertThat(report.replayedDefinitions()).contains("Item", "twice", "java.util.concurrent.atomic.*");
+    ExecutionResult after =
+        kernel.execute("items.size() + \":\" + items.get(1).price() + \":\" + groups.get(\"k\") + \":\" + twice(21) + text");
+    assertThat(after).isInstanceOf(ExecutionResult.Success.class);
+    assertThat(((ExecutionResult.Success) after).value()).isEqualTo("\"2:10:[1, 2, 3]:42hello\"");
+  }
+
+  @Test
+  void timeout_killsAndRebuildsWhenTheCellSwallowsTheStop() {
+    ExecutionResult result =
+        kernel.execute(
+            "while (true) { try { while (true) { Thread.onSpinWait(); } } catch (Throwable t) { } }",
+            Duration.ofSeconds(1));
+    assertThat(result).isInstanceOf(ExecutionResult.Died.class);
+    ExecutionResult.Died died = (ExecutionResult.Died) result;
+    assertThat(died.cause()).contains("did not stop");
+    assertRestored(died.restore());
+  }
+
+  @Test
+  void kill9_ofTheChildIsRepairedOnTheNextCell() throws Exception {
+    long pid = kernel.info().pid();
+    new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+    ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    ExecutionResult result = kernel.execute("1 + 1");
+    assertThat(result).isInstanceOf(ExecutionResult.Died.class);
+    ExecutionResult.Died died = (ExecutionResult.Died) result;
+    assertThat(died.cause()).contains("had died").contains("not run");
+    assertThat(kernel.info().pid()).isNotEqualTo(pid);
+    assertRestored(died.restore());
+  }
+
+  @Test
+  void outOfMemory_leavesAUsableKernel() {
+    ExecutionResult result =
+        kernel.execute("List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1_000_000]);");
+    assertThat(result).isInstanceOfAny(ExecutionResult.UserException.class, ExecutionResult.Died.class);
+    if (result instanceof ExecutionResult.UserException) {
+      assertThat(((ExecutionResult.UserException) result).exceptionType())
+          .isEqualTo("java.lang.OutOfMemoryError");
+    }
+    ExecutionResult after = kernel.execute("text + \" again\"");
+    assertThat(after).isInstanceOf(ExecutionResult.Success.class);
+  }
+
+  @Test
+  void snapshot_restoresIntoAFreshKernel() {
+    KernelSnapshot snapshot = kernel.snapshot();
+    assertThat(snapshot.variables())
+        .filteredOn(KernelSnapshot.VariableValue::restorable)
+        .extracting(KernelSnapshot.VariableValue::name)
+        .containsExactly("items", "groups", "text");
+    kernel.execute("items.clear(); text = \"changed\";");
+    RestoreReport report = kernel.restore(snapshot);
+    assertRestored(report);
+  }
+}
