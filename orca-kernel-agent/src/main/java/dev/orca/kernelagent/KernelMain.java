@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orca.kernelagent.api.Orca;
 import dev.orca.kernelagent.engine.SnippetEngine;
+import dev.orca.kernelagent.guard.GuardConfig;
 import dev.orca.kernelagent.policy.ClassGuard;
+import dev.orca.kernelagent.policy.PolicyClassGuard;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,7 +49,10 @@ public final class KernelMain {
 
     SnippetEngine engine;
     try {
-      engine = new SnippetEngine(guard(policy, hostLog), out, err, valueCap);
+      if (policy) {
+        GuardConfig.install(Path.of(System.getProperty("user.dir")));
+      }
+      engine = new SnippetEngine(guard(policy), out, err, valueCap);
     } catch (RuntimeException e) {
       hostLog.println("orca kernel: failed to start: " + e);
       e.printStackTrace(hostLog);
@@ -93,17 +99,8 @@ public final class KernelMain {
     Runtime.getRuntime().halt(0);
   }
 
-  private static ClassGuard guard(boolean policy, PrintStream hostLog) {
-    if (!policy) {
-      return ClassGuard.PERMIT_ALL;
-    }
-    try {
-      Class<?> type = Class.forName("dev.orca.kernelagent.policy.PolicyClassGuard");
-      return (ClassGuard) type.getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      hostLog.println("orca kernel: bytecode policy unavailable (" + e + ")");
-      return ClassGuard.PERMIT_ALL;
-    }
+  private static ClassGuard guard(boolean policy) {
+    return policy ? new PolicyClassGuard() : ClassGuard.PERMIT_ALL;
   }
 
   private static int intArg(String[] args, String name, int fallback) {

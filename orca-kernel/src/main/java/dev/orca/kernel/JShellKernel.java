@@ -319,6 +319,11 @@ public final class JShellKernel implements Kernel {
   }
 
   @Override
+  public KernelSnapshot checkpoint() {
+    return new KernelSnapshot(state.definitions(), state.checkpoints(), Instant.now());
+  }
+
+  @Override
   public RestoreReport restore(KernelSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     busy.lock();

@@ -80,6 +80,18 @@ public interface Kernel extends AutoCloseable {
   KernelSnapshot snapshot();
 
   /**
+   * The host's latest checkpoint of the kernel's state, with no round trip to the kernel: the
+   * definitions so far and, for each variable, the JSON captured after the last cell that declared
+   * or used it (large or non-data values carry the reason they were not captured). Cheap enough to
+   * call after every cell; {@link #snapshot()} is the exact, slower alternative.
+   *
+   * @return the checkpoint
+   */
+  default KernelSnapshot checkpoint() {
+    return snapshot();
+  }
+
+  /**
    * Replaces the kernel's state with a snapshot's: a fresh child process, definitions replayed,
    * values restored from JSON.
    *

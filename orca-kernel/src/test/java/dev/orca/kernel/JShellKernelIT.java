@@ -71,7 +71,8 @@ class JShellKernelIT {
   @Test
   void execute_reportsUserExceptionsWithTheirLine() {
     ExecutionResult result =
-        kernel.execute("int x = 1;\nint[] arr = new int[2];\nSystem.out.println(\"before\");\narr[5] = x;");
+        kernel.execute(
+            "int x = 1;\nint[] arr = new int[2];\nSystem.out.println(\"before\");\narr[5] = x;");
     assertThat(result).isInstanceOf(ExecutionResult.UserException.class);
     ExecutionResult.UserException ex = (ExecutionResult.UserException) result;
     assertThat(ex.exceptionType()).isEqualTo("java.lang.ArrayIndexOutOfBoundsException");
@@ -92,8 +93,10 @@ class JShellKernelIT {
   @Test
   void execute_boundsOutputAndValues() {
     ExecutionResult.Success result =
-        ok("for (int i = 0; i < 200_000; i++) System.out.println(\"line \" + i);\n\"x\".repeat(100_000)");
-    assertThat(result.output().stdout().length()).isLessThanOrEqualTo(KernelOptions.DEFAULT_OUTPUT_CAP);
+        ok(
+            "for (int i = 0; i < 200_000; i++) System.out.println(\"line \" + i);\n\"x\".repeat(100_000)");
+    assertThat(result.output().stdout().length())
+        .isLessThanOrEqualTo(KernelOptions.DEFAULT_OUTPUT_CAP);
     assertThat(result.output().stdoutTruncated()).isTrue();
     assertThat(result.value().length()).isLessThanOrEqualTo(KernelOptions.DEFAULT_OUTPUT_CAP);
     assertThat(result.valueTruncated()).isTrue();
@@ -108,7 +111,9 @@ class JShellKernelIT {
     Inspection list = kernel.inspect("big");
     assertThat(list.summary()).contains("size: 1000000").hasSizeLessThan(4_000);
     Inspection table = kernel.inspect("table");
-    assertThat(table.summary()).contains("1000000 rows x 2 columns", "id (INTEGER)").hasSizeLessThan(4_000);
+    assertThat(table.summary())
+        .contains("1000000 rows x 2 columns", "id (INTEGER)")
+        .hasSizeLessThan(4_000);
     assertThat(kernel.variables())
         .filteredOn(v -> v.name().equals("big"))
         .singleElement()

@@ -42,6 +42,11 @@ public final class Orca {
     return a;
   }
 
+  /** Finds the five best tools, functions, agents and meta-tools for a query. */
+  public static List<Map<String, Object>> searchTools(String query) {
+    return searchTools(query, 5);
+  }
+
   /** Finds tools, functions, agents and meta-tools for a query. */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> searchTools(String query, int limit) {
@@ -153,6 +158,11 @@ public final class Orca {
     ObjectNode request = ValueCodec.mapper().createObjectNode();
     request.put("name", requireText(name, "name"));
     return host("loadSessionState", request);
+  }
+
+  /** Mines the execution history for repeated work (the top 20 patterns). */
+  public static Map<String, Object> analyzeHistory() {
+    return analyzeHistory(20);
   }
 
   /** Mines the execution history for repeated work. */

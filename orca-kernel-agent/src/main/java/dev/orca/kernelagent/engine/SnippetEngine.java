@@ -96,10 +96,7 @@ public final class SnippetEngine implements AutoCloseable {
         jshell.addToClasspath(entry);
       }
     }
-    for (String source : Startup.IMPORTS) {
-      evalBuiltin(source);
-    }
-    for (String source : Startup.BUILTINS) {
+    for (String source : Startup.SNIPPETS) {
       evalBuiltin(source);
     }
   }

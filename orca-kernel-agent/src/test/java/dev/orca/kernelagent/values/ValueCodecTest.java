@@ -1,0 +1,85 @@
+package dev.orca.kernelagent.values;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class ValueCodecTest {
+  record Line(String item, BigDecimal price, LocalDate day, List<Integer> counts) {}
+
+  static List<Line> lines;
+  static Map<String, int[]> arrays;
+  static Table table;
+
+  private static Object roundTrip(String fieldName, Object value) throws Exception {
+    ValueCodec.Encoded encoded = ValueCodec.encode(value, 1_000_000);
+    assertThat(encoded.reason()).isNull();
+    Field field = ValueCodecTest.class.getDeclaredField(fieldName);
+    return ValueCodec.decode(encoded.json(), field.getGenericType());
+  }
+
+  @Test
+  void encode_roundTripsRecordsCollectionsDatesAndDecimals() throws Exception {
+    List<Line> value =
+        new ArrayList<>(
+            List.of(
+                new Line("a", new BigDecimal("1.50"), LocalDate.of(2026, 1, 2), List.of(1, 2)),
+                new Line("b", BigDecimal.TEN, LocalDate.of(2026, 3, 4), List.of())));
+    assertThat(roundTrip("lines", value)).isEqualTo(value);
+  }
+
+  @Test
+  void encode_roundTripsMapsOfArrays() throws Exception {
+    Map<String, int[]> value = new TreeMap<>(Map.of("x", new int[] {1, 2, 3}));
+    @SuppressWarnings("unchecked")
+    Map<String, int[]> back = (Map<String, int[]>) roundTrip("arrays", value);
+    assertThat(back.get("x")).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void encode_roundTripsTablesWithTheirColumnTypes() throws Exception {
+    Table value =
+        Table.create(
+            "prices",
+            StringColumn.create("item", "a", "b, with comma"),
+            DoubleColumn.create("price", 1.5, 2.25));
+    Table back = (Table) roundTrip("table", value);
+    assertThat(back.name()).isEqualTo("prices");
+    assertThat(back.rowCount()).isEqualTo(2);
+    assertThat(back.column("price").type().name()).isEqualTo("DOUBLE");
+    assertThat(back.stringColumn("item").get(1)).isEqualTo("b, with comma");
+  }
+
+  @Test
+  void encode_refusesValuesThatAreNotData() {
+    ValueCodec.Encoded encoded = ValueCodec.encode(List.of(new Thread()), 1_000);
+    assertThat(encoded.json()).isNull();
+    assertThat(encoded.reason()).contains("not plain data", "java.lang.Thread");
+  }
+
+  @Test
+  void encode_refusesJsonOverTheLimit() {
+    ValueCodec.Encoded encoded = ValueCodec.encode("x".repeat(5_000), 1_024);
+    assertThat(encoded.json()).isNull();
+    assertThat(encoded.reason()).contains("over the 1 KiB limit");
+  }
+
+  @Test
+  void plainData_acceptsJavaTimeAndRejectsCycles() {
+    assertThat(PlainData.whyNot(Map.of("t", LocalDateTime.of(2026, 1, 1, 0, 0)))).isNull();
+    List<Object> cyclic = new ArrayList<>();
+    cyclic.add(cyclic);
+    assertThat(PlainData.whyNot(cyclic)).contains("cycle");
+  }
+}
