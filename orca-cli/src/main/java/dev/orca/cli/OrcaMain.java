@@ -25,7 +25,17 @@ public final class OrcaMain implements Runnable {
 
   /** The configured picocli command line (also used by tests). */
   public static CommandLine commandLine() {
-    return new CommandLine(new OrcaMain());
+    CommandLine cl = new CommandLine(new OrcaMain());
+    // Subcommands, one per line (each engineer adds or edits only their own line).
+    cl.addSubcommand(new dev.orca.cli.repl.ReplCommand());
+    cl.addSubcommand(new dev.orca.cli.mcp.McpCommand());
+    cl.addSubcommand(new dev.orca.cli.doctor.DoctorCommand());
+    cl.addSubcommand(new dev.orca.cli.sessions.SessionsCommand());
+    cl.addSubcommand(new dev.orca.cli.analyze.AnalyzeCommand());
+    ErrorHandler errors = new ErrorHandler(ErrorHandler.debugEnv());
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
+    return cl;
   }
 
   @Override

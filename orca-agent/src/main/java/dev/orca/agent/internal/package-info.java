@@ -1,0 +1,2 @@
+/** Orchestrator internals: rendering tool results for the model. */
+package dev.orca.agent.internal;

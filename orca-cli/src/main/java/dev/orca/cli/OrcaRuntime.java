@@ -1,0 +1,247 @@
+package dev.orca.cli;
+
+import dev.orca.core.OrcaException;
+import dev.orca.core.OrcaHome;
+import dev.orca.kernel.Kernel;
+import dev.orca.kernel.KernelBridge;
+import dev.orca.kernel.KernelOptions;
+import dev.orca.kernel.SandboxMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Everything a command needs to use Orca: the home, its configuration, and a kernel that is started
+ * lazily in the background and closed on exit.
+ *
+ * <p>Open one per command with {@link #open(CommonOptions)}; call {@link #startKernel()} early to
+ * warm the kernel up behind other work (the MCP server answers {@code initialize} meanwhile) and
+ * {@link #kernel()} where the kernel is needed (it waits for the start). {@link #close()} (or the
+ * JVM shutdown hook it installs) stops the kernel.
+ */
+public final class OrcaRuntime implements AutoCloseable {
+
+  private final OrcaHome home;
+  private final OrcaConfig config;
+  private final KernelOptions kernelOptions;
+  private final KernelFactory factory;
+  private final KernelBridge bridge;
+  private final Thread shutdownHook;
+  private CompletableFuture<Kernel> kernel;
+  private boolean closed;
+
+  private OrcaRuntime(Builder b) {
+    this.home = OrcaHome.resolve(b.home, b.env).create();
+    OrcaConfig loaded = OrcaConfig.load(home.configFile());
+    if (b.heapMiB != null) {
+      loaded = loaded.withHeapMiB(b.heapMiB);
+    }
+    if (b.sandbox != null) {
+      loaded = loaded.withSandbox(b.sandbox);
+    }
+    this.config = loaded;
+    this.bridge = b.bridge;
+    this.factory = b.factory;
+    this.kernelOptions =
+        KernelOptions.defaults(home.workspace())
+            .withHeapLimitMiB(config.heapMiB())
+            .withSandbox(config.sandbox())
+            .withBridge(bridge);
+    if (b.shutdownHook) {
+      this.shutdownHook = new Thread(this::closeKernel, "orca-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      this.shutdownHook = null;
+    }
+  }
+
+  /**
+   * Opens the runtime for a command's common options, with the real kernel and the process
+   * environment.
+   *
+   * @param options the parsed common options
+   * @return the runtime; the kernel is not started yet
+   * @throws dev.orca.core.ConfigurationException when the home or its config is unusable
+   */
+  public static OrcaRuntime open(CommonOptions options) {
+    return builder().options(options).build();
+  }
+
+  /** A builder, for tests and for commands that wire a bridge. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The Orca home (created). */
+  public OrcaHome home() {
+    return home;
+  }
+
+  /** The effective configuration (config.toml overridden by command-line options). */
+  public OrcaConfig config() {
+    return config;
+  }
+
+  /** How the kernel is (or will be) started. */
+  public KernelOptions kernelOptions() {
+    return kernelOptions;
+  }
+
+  /** The host side of kernel → host calls. */
+  public KernelBridge bridge() {
+    return bridge;
+  }
+
+  /** The default cell timeout from the configuration. */
+  public Duration defaultTimeout() {
+    return Duration.ofSeconds(config.timeoutSeconds());
+  }
+
+  /**
+   * Starts the kernel in the background unless it is started or starting. A start that failed is
+   * tried again.
+   *
+   * @return the kernel, when it is ready
+   */
+  public synchronized CompletableFuture<Kernel> startKernel() {
+    if (closed) {
+      throw OrcaException.invalid("This Orca runtime is closed.");
+    }
+    if (kernel == null || kernel.isCompletedExceptionally()) {
+      CompletableFuture<Kernel> future = new CompletableFuture<>();
+      kernel = future;
+      Thread starter =
+          new Thread(
+              () -> {
+                try {
+                  future.complete(factory.start(kernelOptions));
+                } catch (Throwable t) {
+                  future.completeExceptionally(t);
+                }
+              },
+              "orca-kernel-start");
+      starter.setDaemon(true);
+      starter.start();
+    }
+    return kernel;
+  }
+
+  /**
+   * The kernel, starting it if needed and waiting until it is ready.
+   *
+   * @return the running kernel
+   * @throws OrcaException when it cannot start (the start's own exception when it is one)
+   */
+  public Kernel kernel() {
+    CompletableFuture<Kernel> future = startKernel();
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw OrcaException.transientFailure("Interrupted while the kernel was starting.", e);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof OrcaException oe) {
+        throw oe;
+      }
+      throw OrcaException.transientFailure(
+          "The kernel failed to start: " + cause.getMessage(), cause);
+    }
+  }
+
+  /** Whether the kernel has started successfully (without waiting). */
+  public synchronized boolean kernelReady() {
+    return kernel != null && kernel.isDone() && !kernel.isCompletedExceptionally();
+  }
+
+  /** Stops the kernel if it runs. Idempotent. */
+  @Override
+  public void close() {
+    closeKernel();
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook runs or ran: nothing to remove
+      }
+    }
+  }
+
+  private void closeKernel() {
+    CompletableFuture<Kernel> future;
+    synchronized (this) {
+      closed = true;
+      future = kernel;
+      kernel = null;
+    }
+    if (future != null) {
+      // runs now when the kernel is up, or as soon as a start in progress finishes
+      future.thenAccept(Kernel::close);
+    }
+  }
+
+  /** Builds an {@link OrcaRuntime}. */
+  public static final class Builder {
+    private Path home;
+    private Map<String, String> env = System.getenv();
+    private SandboxMode sandbox;
+    private Integer heapMiB;
+    private KernelFactory factory = KernelFactory.jshell();
+    private KernelBridge bridge = KernelBridge.NONE;
+    private boolean shutdownHook = true;
+
+    private Builder() {}
+
+    /** Takes {@code --home}, {@code --sandbox} and {@code --heap} from parsed options. */
+    public Builder options(CommonOptions options) {
+      this.home = options.home();
+      this.sandbox = options.sandbox();
+      this.heapMiB = options.heapMiB();
+      return this;
+    }
+
+    /** The explicit home, or {@code null} for {@code ORCA_HOME} / {@code ~/.orca}. */
+    public Builder home(Path dir) {
+      this.home = dir;
+      return this;
+    }
+
+    /** The environment to resolve {@code ORCA_HOME} from. */
+    public Builder env(Map<String, String> environment) {
+      this.env = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** How to start the kernel. */
+    public Builder kernelFactory(KernelFactory kernelFactory) {
+      this.factory = Objects.requireNonNull(kernelFactory, "kernelFactory");
+      return this;
+    }
+
+    /** The bridge kernel code calls host built-ins through. */
+    public Builder bridge(KernelBridge kernelBridge) {
+      this.bridge = Objects.requireNonNull(kernelBridge, "kernelBridge");
+      return this;
+    }
+
+    /** Whether to close the kernel in a JVM shutdown hook (default true). */
+    public Builder shutdownHook(boolean install) {
+      this.shutdownHook = install;
+      return this;
+    }
+
+    /**
+     * Resolves and creates the home, reads its config.
+     *
+     * @return the runtime
+     * @throws dev.orca.core.ConfigurationException when the home or its config is unusable
+     */
+    public OrcaRuntime build() {
+      return new OrcaRuntime(this);
+    }
+  }
+}

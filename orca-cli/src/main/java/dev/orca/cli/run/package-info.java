@@ -1,0 +1,2 @@
+/** {@code orca run}: one task with a model, from the command line. */
+package dev.orca.cli.run;
