@@ -86,6 +86,24 @@ public final class AgentSession implements AutoCloseable {
     return new AgentSession(id, history, o, settings);
   }
 
+  /**
+   * Runs a trivial cell before the first model turn: the kernel's first evaluation pays for javac's
+   * start, and a kernel process that died after starting is rebuilt here, not in front of the model.
+   *
+   * @param kernel the kernel
+   */
+  public static void warmUp(Kernel kernel) {
+    for (int i = 0; i < 2; i++) {
+      try {
+        if (kernel.execute("1 + 1").ok()) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        return;
+      }
+    }
+  }
+
   /** The session's id in history.db. */
   public String sessionId() {
     return sessionId;

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param version the version made
  * @param status where that version stands
  * @param rounds generation rounds (0 for a re-gate)
+ * @param firstTryCompiled whether the first round's source compiled
  * @param gatePassed whether it passed the whole gate
  * @param signature its kernel signature
  * @param issues the findings of the last round
@@ -28,6 +29,7 @@ public record FunctionResult(
     int version,
     VersionStatus status,
     int rounds,
+    boolean firstTryCompiled,
     boolean gatePassed,
     String signature,
     List<ReviewIssue> issues,

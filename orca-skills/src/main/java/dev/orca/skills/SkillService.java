@@ -178,6 +178,7 @@ public final class SkillService {
         version,
         status,
         out.rounds(),
+        out.firstTryCompiled(),
         out.passed(),
         out.signature(),
         out.issues(),
@@ -195,7 +196,7 @@ public final class SkillService {
   public synchronized TestsResult generateTests(String path) {
     Generators gen = requireGenerators("generateTests");
     SkillName name = resolveName(path);
-    String source = currentSource(name);
+    String source = sourceFor(path, name);
     SkillState state = store.state(SkillKind.FUNCTION, name.method()).orElse(null);
     String description =
         state == null ? "" : state.latest().map(VersionRecord::description).orElse("");
@@ -248,7 +249,7 @@ public final class SkillService {
    */
   public synchronized List<ReviewIssue> review(String path) {
     SkillName name = resolveName(path);
-    String source = currentSource(name);
+    String source = sourceFor(path, name);
     GateResult g = gate.evaluate(name, source, null, workDir(name, "review"));
     List<ReviewIssue> issues = new ArrayList<>(g.functionIssues());
     long tokens = 0;
@@ -850,6 +851,24 @@ public final class SkillService {
       file = file.substring(0, file.length() - "Test.java".length());
     }
     return SkillName.of(file);
+  }
+
+  /**
+   * The source a caller named: a {@code .java} file in the workspace (relative paths resolve there)
+   * or else the learned function's current source. Nothing outside the workspace and {@code
+   * learned_skills/} is read.
+   */
+  private String sourceFor(String path, SkillName name) {
+    String p = path.strip();
+    if (p.endsWith(".java")) {
+      Path given = Path.of(p);
+      Path resolved =
+          (given.isAbsolute() ? given : store.home().workspace().resolve(given)).normalize();
+      if (resolved.startsWith(store.home().workspace()) && Files.isRegularFile(resolved)) {
+        return SkillStore.read(resolved).orElseThrow();
+      }
+    }
+    return currentSource(name);
   }
 
   private String currentSource(SkillName name) {

@@ -79,6 +79,11 @@ public final class ContextBench {
               + " {id, name, description, input_schema}).");
     }
     TranscriptCorpus.write(workspace, options.transcripts());
+    // Warm-up, not measured: the kernel's first cell pays for javac's start (and a kernel that
+    // died after starting is rebuilt here rather than during the measured runs).
+    for (int i = 0; i < 3 && !kernel.execute("1 + 1").ok(); i++) {
+      // retried: a rebuilt kernel answers the next cell
+    }
     List<RunResult> orcaRuns = new ArrayList<>();
     for (int i = 0; i < options.repeats(); i++) {
       orcaRuns.add(runOrca(kernel));
@@ -110,12 +115,42 @@ public final class ContextBench {
             .kernel(kernel)
             .config(AgentConfig.DEFAULTS)
             .build();
-    RunResult r = o.ask(ContextWorkload.TASK, AgentListener.NONE);
-    if (!r.completed()) {
+    List<String> failures = new ArrayList<>();
+    AgentListener failuresOnly =
+        new AgentListener() {
+          @Override
+          public void toolFinished(int step, String tool, boolean ok, String summary) {
+            if (!ok) {
+              failures.add("step " + step + " " + tool + ": " + summary);
+            }
+          }
+        };
+    RunResult r = o.ask(ContextWorkload.TASK, failuresOnly);
+    if (!r.completed() || !failures.isEmpty()) {
       throw new OrcaException(
-          "Orca's side of the benchmark did not complete: " + r.answer(), false, null);
+          "Orca's side of the benchmark failed: "
+              + (failures.isEmpty() ? r.answer() : String.join("; ", failures))
+              + " (tool results: "
+              + toolResults(model)
+              + ")",
+          false,
+          null);
     }
     return r;
+  }
+
+  private static String toolResults(ScriptedChatModel model) {
+    List<String> out = new ArrayList<>();
+    List<dev.langchain4j.model.chat.request.ChatRequest> reqs = model.requests();
+    if (reqs.isEmpty()) {
+      return "none";
+    }
+    for (dev.langchain4j.data.message.ChatMessage m : reqs.get(reqs.size() - 1).messages()) {
+      if (m instanceof dev.langchain4j.data.message.ToolExecutionResultMessage t) {
+        out.add(t.text().length() > 300 ? t.text().substring(0, 300) + "…" : t.text());
+      }
+    }
+    return String.join(" | ", out);
   }
 
   private static RunResult runBaseline(ToolCatalog catalog, Path workspace, Options options) {

@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The tools of the {@link ToolRegistry} as a sub-agent's allowlist sees them: host and MCP tools
- * (kind {@code tool}) and learned functions. Meta-tools and other agents are not callable by
- * sub-agents (no nesting), except {@code execute_code}, which the runner serves with the agent's
- * own kernel.
+ * (kind {@code tool}), which run on the host. Learned functions run code, so an agent reaches them
+ * only through {@code execute_code} in its own short-lived kernel (started with the learned
+ * functions on its classpath), never through the orchestrator's kernel. Meta-tools and other agents
+ * are not callable by sub-agents (no nesting).
  */
 public final class RegistrySubagentTools implements SubagentTools {
 
@@ -49,9 +50,7 @@ public final class RegistrySubagentTools implements SubagentTools {
     try {
       RegisteredTool tool = registry.resolve(name);
       ToolKind kind = tool.spec().kind();
-      return kind == ToolKind.TOOL || kind == ToolKind.FUNCTION
-          ? Optional.of(tool)
-          : Optional.empty();
+      return kind == ToolKind.TOOL ? Optional.of(tool) : Optional.empty();
     } catch (RuntimeException unknown) {
       return Optional.empty();
     }

@@ -100,6 +100,11 @@ public final class SubagentRegistry {
     return List.copyOf(agents.values());
   }
 
+  /** The names of the registered agents, sorted. */
+  public List<String> names() {
+    return List.copyOf(agents.keySet());
+  }
+
   /** The number of registered agents. */
   public int size() {
     return agents.size();

@@ -20,11 +20,15 @@ final class FakeOpenAi extends Dispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Answer this to get an HTTP 429 with {@code retry-after: 1}. */
+  static final String RATE_LIMITED = "__429__";
+
   private final Function<JsonNode, String> answer;
   private final long delayMillis;
   final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
   final List<String> rawBodies = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
+  final List<Long> arrivals = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -52,6 +56,7 @@ final class FakeOpenAi extends Dispatcher {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
+      arrivals.add(System.nanoTime());
       String raw = request.getBody().readUtf8();
       rawBodies.add(raw);
       authorizations.add(String.valueOf(request.getHeader("Authorization")));
@@ -61,6 +66,13 @@ final class FakeOpenAi extends Dispatcher {
         Thread.sleep(delayMillis);
       }
       String text = answer.apply(body);
+      if (RATE_LIMITED.equals(text)) {
+        return new MockResponse()
+            .setResponseCode(429)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("retry-after", "1")
+            .setBody("{\"error\":{\"message\":\"rate limited\",\"type\":\"rate_limit\"}}");
+      }
       if (text == null) {
         return new MockResponse()
             .setResponseCode(500)

@@ -206,6 +206,19 @@ class SubagentHttpIT {
   }
 
   @Test
+  void call_rateLimitedWithRetryAfter_waitsAsAskedThenSucceeds() throws Exception {
+    AtomicInteger n = new AtomicInteger();
+    FakeOpenAi fake =
+        new FakeOpenAi(body -> n.incrementAndGet() == 1 ? FakeOpenAi.RATE_LIMITED : "ok", 0);
+    SubagentRunner runner = start(fake);
+
+    assertThat(runner.call("summarizer", null, "data").text()).isEqualTo("ok");
+    assertThat(fake.arrivals).hasSize(2);
+    long gapMillis = (fake.arrivals.get(1) - fake.arrivals.get(0)) / 1_000_000;
+    assertThat(gapMillis).isGreaterThanOrEqualTo(900); // retry-after: 1, not the 5 ms backoff
+  }
+
+  @Test
   void call_nothingListening_clearErrorAfterRetries() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

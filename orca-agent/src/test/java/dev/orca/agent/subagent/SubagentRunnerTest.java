@@ -175,8 +175,8 @@ class SubagentRunnerTest {
             OutputFormat.json(JSON.readTree("{\"type\":\"array\"}")),
             Chunking.CONCAT,
             "test"));
-    AtomicInteger n = new AtomicInteger();
-    ScriptedChatModel model = new ScriptedChatModel(r -> "[" + n.incrementAndGet() + "]");
+    ScriptedChatModel model =
+        new ScriptedChatModel(r -> "[" + userText(r).split(" ")[1] + "]"); // "Part k of n ..."
     ArrayNode data = JSON.createArrayNode();
     for (int i = 0; i < 200; i++) {
       data.addObject().put("id", i).put("note", "some text to make the element longer");
@@ -186,8 +186,16 @@ class SubagentRunnerTest {
     assertThat(result.chunks()).isGreaterThan(1);
     assertThat(result.result().isArray()).isTrue();
     assertThat(result.result().size()).isEqualTo(result.chunks());
+    for (int k = 0; k < result.chunks(); k++) {
+      assertThat(result.result().get(k).asInt()).isEqualTo(k + 1); // parts merged in order
+    }
     // each chunk is a valid JSON array of whole elements
-    String part = userText(model.requests().get(0));
+    String part =
+        model.requests().stream()
+            .map(Fixtures::userText)
+            .filter(t -> t.startsWith("Part 1 of"))
+            .findFirst()
+            .orElseThrow();
     JsonNode chunk = JSON.readTree(part.substring(part.indexOf("\n\n") + 2));
     assertThat(chunk.isArray()).isTrue();
     assertThat(chunk.get(0).get("id").asInt()).isZero();

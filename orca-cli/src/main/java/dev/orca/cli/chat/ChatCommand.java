@@ -95,6 +95,7 @@ public final class ChatCommand implements Callable<Integer> {
                     delay.toMillis() / 1000.0);
         out.println("orca chat with " + settings.get().label() + " (/help for commands)");
         out.flush();
+        AgentSession.warmUp(runtime.kernel());
         try (AgentSession session =
             AgentSession.open(
                 runtime.home(),
@@ -190,6 +191,7 @@ public final class ChatCommand implements Callable<Integer> {
       args.add("--home");
       args.add(common.home().toString());
     }
-    return new CommandLine(new dev.orca.cli.repl.ReplCommand()).execute(args.toArray(new String[0]));
+    return new CommandLine(new dev.orca.cli.repl.ReplCommand())
+        .execute(args.toArray(new String[0]));
   }
 }

@@ -96,7 +96,7 @@ public final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  private static void printModel(PrintStream out, Map<String, String> model) {
+  static void printModel(PrintStream out, Map<String, String> model) {
     if (model.isEmpty()) {
       out.println(
           "model:           none configured. Add to config.toml:\n"

@@ -16,6 +16,18 @@ interface LineSource extends AutoCloseable {
   /** Whether results are shown to a person at a terminal (prompts, banners) or plainly. */
   boolean interactive();
 
+  /**
+   * Runs a cell's work; a terminal source watches for Ctrl-C meanwhile (and keeps the terminal from
+   * sending SIGINT to the kernel's child process).
+   *
+   * @param work the cell's execution
+   * @param <T> its result type
+   * @return its result
+   */
+  default <T> T whileRunning(java.util.function.Supplier<T> work) {
+    return work.get();
+  }
+
   @Override
   default void close() {}
 

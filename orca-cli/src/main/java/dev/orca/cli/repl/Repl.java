@@ -146,7 +146,8 @@ final class Repl {
         runCell(code);
       }
     }
-    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    // At a terminal the person saw each failure; only scripts report them in the exit code.
+    return failed && !source.interactive() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   /** Stops the running cell, if any (Ctrl-C). */
@@ -162,7 +163,7 @@ final class Repl {
       Kernel k = kernel.get();
       running = true;
       try {
-        result = k.execute(code, timeout);
+        result = source.whileRunning(() -> k.execute(code, timeout));
       } finally {
         running = false;
       }

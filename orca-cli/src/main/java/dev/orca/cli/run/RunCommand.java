@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code orca run "TASK"}: one task, non-streaming. The final answer goes to stdout; progress (step,
- * tool, tokens so far) and the closing token summary to stderr. Exit 0 when the model answered, 1
- * when the task failed (step or time limit, model unavailable), 2 for usage or configuration errors
- * (no model configured, bad key).
+ * {@code orca run "TASK"}: one task, non-streaming. The final answer goes to stdout; progress
+ * (step, tool, tokens so far) and the closing token summary to stderr. Exit 0 when the model
+ * answered, 1 when the task failed (step or time limit, model unavailable), 2 for usage or
+ * configuration errors (no model configured, bad key).
  */
 @Command(
     name = "run",
@@ -69,6 +69,7 @@ public final class RunCommand implements Callable<Integer> {
       runtime.startKernel();
       ProgressPrinter progress = new ProgressPrinter(System.err, common.verbose());
       System.err.println("orca: " + settings.get().label() + ", home " + runtime.home().root());
+      AgentSession.warmUp(runtime.kernel());
       try (AgentSession session =
           AgentSession.open(
               runtime.home(),

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxAdversarialIT {
 
   private static final Duration CASE_TIMEOUT = Duration.ofSeconds(15);
-  private static final Duration SURVIVE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration SURVIVE_TIMEOUT = Duration.ofSeconds(3);
 
   @TempDir Path root;
   private final List<AutoCloseable> open = new ArrayList<>();

@@ -55,8 +55,12 @@ class SandboxBytecodeLayerTest {
         || c.code().contains("csv(\"");
   }
 
+  private final java.util.List<String> report = new java.util.ArrayList<>();
+
   @AfterAll
   void close() throws Exception {
+    java.nio.file.Files.createDirectories(Path.of("target"));
+    java.nio.file.Files.write(Path.of("target/sandbox-report-in-process.md"), report);
     if (world != null) {
       world.close();
     }
@@ -70,6 +74,21 @@ class SandboxBytecodeLayerTest {
   private void check(AttackCase c) throws Exception {
     Set<String> before = world.outsideState();
     InProcessSnippets.Outcome o = snippets.run(c.id(), guard);
+    String layer =
+        o.compileError() != null
+            ? "javac"
+            : o.refusal() != null ? "bytecode policy" : o.thrown() != null ? "runtime guard" : "-";
+    String message = o.describe().replace("|", "/").replace("\n", " ");
+    report.add(
+        "| "
+            + c.id()
+            + " | "
+            + c.category()
+            + " | "
+            + layer
+            + " | "
+            + message.substring(0, Math.min(160, message.length()))
+            + " |");
     if (c.legitimate()) {
       assertThat(o.ok()).as("%s: %s", c.id(), o.describe()).isTrue();
       assertThat(o.stdout()).contains(c.expectedOutput());

@@ -91,7 +91,7 @@ public final class SmellCheck {
       }
     }
     for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
-      String text = call.toString().replace(" ", "");
+      String text = call.toString();
       String name = call.getNameAsString();
       String scope = call.getScope().map(Node::toString).orElse("");
       if ((scope.endsWith("System") || scope.endsWith("Runtime.getRuntime()"))

@@ -35,7 +35,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Launcher against JaCoCo-instrumented skill classes and writes counts, failures and line/branch
  * coverage to a properties file. Started by {@link TestRunner}; not meant to be run by hand.
  *
- * <p>Arguments: {@code OUT.properties CLASSES_DIR TEST_CLASS COVERED_CLASS[,COVERED_CLASS...]}.
+ * <p>Arguments: {@code OUT.properties CLASSES_DIR TEST_CLASS[,TEST_CLASS...]
+ * COVERED_CLASS[,COVERED_CLASS...]}.
  */
 public final class TestChildMain {
 
@@ -50,7 +51,7 @@ public final class TestChildMain {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     Path classes = Path.of(args[1]);
-    String testClass = args[2];
+    String[] testClasses = args[2].split(",");
     Set<String> covered = Set.of(args[3].split(","));
 
     IRuntime runtime = new LoggerRuntime();
@@ -79,16 +80,19 @@ public final class TestChildMain {
         };
     Thread.currentThread().setContextClassLoader(loader);
     try {
-      Class<?> tests = loader.loadClass(testClass);
+      List<org.junit.platform.engine.discovery.ClassSelector> selectors = new ArrayList<>();
+      for (String testClass : testClasses) {
+        selectors.add(selectClass(loader.loadClass(testClass)));
+      }
       LauncherDiscoveryRequest request =
           LauncherDiscoveryRequestBuilder.request()
-              .selectors(selectClass(tests))
+              .selectors(selectors)
               .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
               .build();
       Launcher launcher = LauncherFactory.create();
       launcher.execute(request, listener);
     } catch (ReflectiveOperationException | LinkageError e) {
-      failures.add("cannot load " + testClass + ": " + describe(e));
+      failures.add("cannot load " + args[2] + ": " + describe(e));
       counts[1]++;
     }
 

@@ -125,6 +125,7 @@ public final class SkillRuntime implements SkillListener {
    */
   public SkillAwareKernel attach(Kernel kernel) {
     Kernel k = kernel instanceof SkillAwareKernel s ? s.delegate() : kernel;
+    pending.clear();
     loadAll(k);
     return new SkillAwareKernel(k, this);
   }

@@ -32,7 +32,10 @@ public final class SkillsSetup {
    * @return the service
    */
   public static SkillService service(
-      OrcaHome home, ChatModel model, String modelLabel, HistoryStore history,
+      OrcaHome home,
+      ChatModel model,
+      String modelLabel,
+      HistoryStore history,
       ApprovalPrompt prompt) {
     return service(home, model, modelLabel, history, prompt, SkillsConfig.load(home.configFile()));
   }
@@ -49,8 +52,12 @@ public final class SkillsSetup {
    * @return the service
    */
   public static SkillService service(
-      OrcaHome home, ChatModel model, String modelLabel, HistoryStore history,
-      ApprovalPrompt prompt, SkillsConfig config) {
+      OrcaHome home,
+      ChatModel model,
+      String modelLabel,
+      HistoryStore history,
+      ApprovalPrompt prompt,
+      SkillsConfig config) {
     SkillService.Builder b =
         SkillService.builder(home).config(config).history(history).approvalPrompt(prompt);
     if (model != null) {

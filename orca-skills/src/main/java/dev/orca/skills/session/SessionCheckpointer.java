@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * {@link #afterCell} after, so a kernel death or a host crash loses at most the running cell, and a
  * restart can say which cell that was ({@link SessionStore#running}).
  *
- * <p>After every successful cell the kernel's snapshot is written; values whose JSON did not change
- * are linked from the previous checkpoint instead of written again. A failing checkpoint never
- * fails the cell: it is reported in the returned {@link Checkpoint}.
+ * <p>After every successful cell the kernel's {@link Kernel#checkpoint() checkpoint} (the host's
+ * cached copy of each variable's JSON, no round trip to the kernel) is written; values whose JSON
+ * did not change are linked from the previous checkpoint instead of written again. A failing
+ * checkpoint never fails the cell: it is reported in the returned {@link Checkpoint}.
  */
 public final class SessionCheckpointer {
   private final SessionStore store;
@@ -70,7 +71,7 @@ public final class SessionCheckpointer {
       }
     }
     try {
-      KernelSnapshot snapshot = kernel.snapshot();
+      KernelSnapshot snapshot = kernel.checkpoint();
       SessionManifest before = store.manifest(name).orElse(null);
       SessionManifest after = store.checkpoint(name, snapshot, skillsInUse.get());
       List<String> changed = new ArrayList<>();

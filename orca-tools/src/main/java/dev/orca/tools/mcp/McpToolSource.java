@@ -99,7 +99,7 @@ public final class McpToolSource implements AutoCloseable {
     }
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (McpServerConnection c : connections.values()) {
-      futures.add(CompletableFuture.runAsync(() -> refresh(c)));
+      futures.add(CompletableFuture.runAsync(() -> refreshQuietly(c)));
     }
     allConnected = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     awaitReady(firstUseWait);
@@ -141,13 +141,17 @@ public final class McpToolSource implements AutoCloseable {
   }
 
   private int refresh(McpServerConnection c) {
+    List<McpSchema.Tool> tools = c.listTools();
+    replaceTools(c.config().name(), tools);
+    writeCache(c.config(), tools);
+    return tools.size();
+  }
+
+  private void refreshQuietly(McpServerConnection c) {
     try {
-      List<McpSchema.Tool> tools = c.listTools();
-      replaceTools(c.config().name(), tools);
-      writeCache(c.config(), tools);
-      return tools.size();
+      refresh(c);
     } catch (OrcaException e) {
-      return 0;
+      // recorded in the connection's state and error; a call to one of its tools retries
     }
   }
 

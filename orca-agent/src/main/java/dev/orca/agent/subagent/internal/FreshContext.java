@@ -43,6 +43,9 @@ public final class FreshContext {
   /** Characters of a tool result shown to the sub-agent. */
   public static final int TOOL_RESULT_CAP = 4_000;
 
+  /** The longest {@code retry-after} a sub-agent request waits for. */
+  public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SubagentSpec spec;
@@ -231,7 +234,12 @@ public final class FreshContext {
               e);
         }
         if (attempt < retry.maxAttempts()) {
-          sleep(retry.delayAfter(attempt));
+          Duration delay = retry.delayAfter(attempt);
+          Duration asked = Transient.retryAfter(e);
+          if (asked != null && asked.compareTo(delay) > 0) {
+            delay = asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
+          }
+          sleep(delay);
         }
       }
     }

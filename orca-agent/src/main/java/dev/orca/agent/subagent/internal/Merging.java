@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,8 +74,7 @@ public final class Merging {
     if (!parts.isEmpty() && parts.stream().allMatch(JsonNode::isObject)) {
       ObjectNode merged = JsonNodeFactory.instance.objectNode();
       for (JsonNode part : parts) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : part.properties()) {
           JsonNode existing = merged.get(field.getKey());
           if (existing instanceof ArrayNode array && field.getValue().isArray()) {
             array.addAll((ArrayNode) field.getValue());

@@ -2,12 +2,18 @@ package dev.orca.agent.subagent.internal;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
+import dev.orca.agent.provider.ProviderFailure;
 import dev.orca.core.OrcaException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-/** Tells transient model failures (worth retrying) from permanent ones. */
+/**
+ * Tells transient model failures (worth retrying) from permanent ones, with the orchestrator's
+ * {@link ProviderFailure} classification first (so both retry the same failures, and honour the
+ * server's {@code retry-after}).
+ */
 public final class Transient {
 
   private Transient() {}
@@ -21,6 +27,10 @@ public final class Transient {
    * @return {@code true} when a retry may succeed
    */
   public static boolean isTransient(Throwable failure) {
+    ProviderFailure classified = ProviderFailure.classify(failure);
+    if (classified.kind() != ProviderFailure.Kind.OTHER) {
+      return classified.retriable();
+    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof RetriableException
           || t instanceof IOException
@@ -37,6 +47,16 @@ public final class Transient {
       }
     }
     return false;
+  }
+
+  /**
+   * The delay the server asked for ({@code retry-after}), if it sent one.
+   *
+   * @param failure what the request threw
+   * @return the requested delay, or {@code null}
+   */
+  public static Duration retryAfter(Throwable failure) {
+    return ProviderFailure.classify(failure).retryAfter();
   }
 
   /**

@@ -182,11 +182,7 @@ public final class McpServerConnection implements AutoCloseable {
 
   private OrcaException requestFailure(String what, RuntimeException e) {
     String why = describe(e);
-    if (why.toLowerCase(java.util.Locale.ROOT).contains("timeout")
-        || why.toLowerCase(java.util.Locale.ROOT).contains("did not observe")) {
-      why = "did not answer within " + config.timeout().toSeconds() + " s";
-    }
-    if (!client.isInitialized()) {
+    if (client != null && !client.isInitialized()) {
       state = State.FAILED;
     }
     return OrcaException.transientFailure(
@@ -228,20 +224,22 @@ public final class McpServerConnection implements AutoCloseable {
         .build();
   }
 
-  private static String describe(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null
-        && t.getCause() != t
-        && (t.getMessage() == null
-            || t instanceof java.util.concurrent.CompletionException
-            || t.getClass().getName().startsWith("reactor"))) {
-      t = t.getCause();
+  private String describe(Throwable e) {
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (t instanceof TimeoutException
+          || m.contains("did not observe any item")
+          || m.contains("timeout")) {
+        return "did not answer within " + config.timeout().toSeconds() + " s";
+      }
+      root = t;
     }
-    String message = t.getMessage() == null ? "" : ": " + t.getMessage();
+    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
     if (message.length() > 300) {
       message = message.substring(0, 300) + "…";
     }
-    return "failed (" + t.getClass().getSimpleName() + message + ")";
+    return "failed (" + root.getClass().getSimpleName() + message + ")";
   }
 
   private static void closeQuietly(McpSyncClient c) {

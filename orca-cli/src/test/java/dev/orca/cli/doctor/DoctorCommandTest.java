@@ -1,0 +1,42 @@
+package dev.orca.cli.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DoctorCommandTest {
+
+  private static String model(Map<String, String> model) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DoctorCommand.printModel(new PrintStream(bytes, true, StandardCharsets.UTF_8), model);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void model_noneConfiguredSaysHowToConfigureOne() {
+    assertThat(model(Map.of()))
+        .contains("none configured")
+        .contains("[model]")
+        .contains("ANTHROPIC_API_KEY")
+        .contains("orca repl");
+  }
+
+  @Test
+  void model_showsSettingsButHidesSecrets() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("provider", "anthropic");
+    m.put("api_key", "sk-ant-123");
+    m.put("auth_token", "tok");
+    assertThat(model(m))
+        .contains("provider = anthropic")
+        .contains("api_key = (set, hidden)")
+        .contains("auth_token = (set, hidden)")
+        .doesNotContain("sk-ant-123")
+        .doesNotContain("= tok");
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of self-evolution (history recording). */
+package dev.orca.skills.internal;
