@@ -88,7 +88,8 @@ public final class AgentSession implements AutoCloseable {
 
   /**
    * Runs a trivial cell before the first model turn: the kernel's first evaluation pays for javac's
-   * start, and a kernel process that died after starting is rebuilt here, not in front of the model.
+   * start, and a kernel process that died after starting is rebuilt here, not in front of the
+   * model.
    *
    * @param kernel the kernel
    */

@@ -103,6 +103,16 @@ class RunTranscriptTaskIT {
         assertThat(history.modelTurns(sessionId)).hasSize(5);
         assertThat(history.tokenTotals(sessionId).inputTokens()).isEqualTo(r.inputTokens());
       }
+      for (Path f : java.nio.file.Files.list(home.root()).toList()) {
+        if (f.getFileName().toString().startsWith("history.db")) {
+          assertThat(
+                  new String(
+                      java.nio.file.Files.readAllBytes(f),
+                      java.nio.charset.StandardCharsets.ISO_8859_1))
+              .as("the key is never stored in " + f.getFileName())
+              .doesNotContain(KEY);
+        }
+      }
     }
   }
 

@@ -129,6 +129,10 @@ class SelfEvolutionIT {
         ExecutionResult res = kernel.execute("clamp(50, 1, 9) + clamp(-3, 0, 5)");
         assertThat(res).isInstanceOf(ExecutionResult.Success.class);
         assertThat(((ExecutionResult.Success) res).value()).isEqualTo("9");
+        // OrcaBridge forwards to the callTool built-in (this kernel has no bridge attached).
+        ExecutionResult tool = kernel.execute("OrcaBridge.call(\"some_tool\", Map.of())");
+        assertThat(tool).isInstanceOf(ExecutionResult.UserException.class);
+        assertThat(((ExecutionResult.UserException) tool).message()).contains("callTool");
       }
       assertThat(history.skillEvents("clamp").stream().map(e -> e.value().type()))
           .contains(SkillEventType.USED);

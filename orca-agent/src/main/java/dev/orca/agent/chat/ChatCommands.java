@@ -114,7 +114,12 @@ public final class ChatCommands {
     }
     StringBuilder sb = new StringBuilder();
     for (VariableInfo v : vars) {
-      sb.append(v.name()).append(" : ").append(v.type()).append(" = ").append(v.summary()).append('\n');
+      sb.append(v.name())
+          .append(" : ")
+          .append(v.type())
+          .append(" = ")
+          .append(v.summary())
+          .append('\n');
     }
     return sb.toString().strip();
   }

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Prints a chat turn as it happens: the answer's text as it streams, and one dim line per tool call.
+ * Prints a chat turn as it happens: the answer's text as it streams, and one dim line per tool
+ * call.
  */
 public final class ChatPrinter implements AgentListener {
   private static final String DIM = "\u001b[2m";

@@ -24,9 +24,14 @@ class ChatCommandsTest {
     FakeKernel kernel = FakeKernel.echo();
     kernel.variables.add(new VariableInfo("rows", "List<String>", "size 3"));
     ScriptedChatModel model =
-        ScriptedChatModel.of(ScriptedChatModel.code("var rows = List.of(1,2,3);"), ScriptedChatModel.answer("3 rows"));
+        ScriptedChatModel.of(
+            ScriptedChatModel.code("var rows = List.of(1,2,3);"),
+            ScriptedChatModel.answer("3 rows"));
     Orchestrator o =
-        Orchestrator.builder().model(ModelClient.blocking(model, "anthropic", "claude-x")).kernel(kernel).build();
+        Orchestrator.builder()
+            .model(ModelClient.blocking(model, "anthropic", "claude-x"))
+            .kernel(kernel)
+            .build();
     ChatCommands c = new ChatCommands(o, home);
 
     assertThat(c.status()).startsWith("anthropic:claude-x | 0 tokens | 1 variable");

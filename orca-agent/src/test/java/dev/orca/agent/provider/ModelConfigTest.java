@@ -19,7 +19,10 @@ class ModelConfigTest {
   void resolve_parsesProviderAndNameAndTakesTheKeyFromTheEnvironment() {
     ModelSettings s =
         ModelConfig.resolve(
-                "anthropic:claude-haiku-4-5", null, dir.resolve("none.toml"), Map.of("ANTHROPIC_API_KEY", KEY))
+                "anthropic:claude-haiku-4-5",
+                null,
+                dir.resolve("none.toml"),
+                Map.of("ANTHROPIC_API_KEY", KEY))
             .orElseThrow();
     assertThat(s.provider()).isEqualTo(Provider.ANTHROPIC);
     assertThat(s.modelName()).isEqualTo("claude-haiku-4-5");
@@ -58,7 +61,8 @@ class ModelConfigTest {
   void resolve_flagsOverrideTheFileAndGeminiTakesGoogleApiKey() throws Exception {
     Path toml = Files.writeString(dir.resolve("config.toml"), "[model]\nprovider = \"openai\"\n");
     ModelSettings s =
-        ModelConfig.resolve("gemini:gemini-2.5-pro", null, toml, Map.of("GOOGLE_API_KEY", "AIzaTEST"))
+        ModelConfig.resolve(
+                "gemini:gemini-2.5-pro", null, toml, Map.of("GOOGLE_API_KEY", "AIzaTEST"))
             .orElseThrow();
     assertThat(s.provider()).isEqualTo(Provider.GEMINI);
     assertThat(s.apiKey()).isEqualTo("AIzaTEST");
@@ -77,12 +81,14 @@ class ModelConfigTest {
     assertThatThrownBy(() -> ModelConfig.resolve("mistral:x", null, dir.resolve("n"), Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("anthropic, openai, ollama, gemini");
-    assertThatThrownBy(() -> ModelConfig.resolve("ollama", "localhost:1234", dir.resolve("n"), Map.of()))
+    assertThatThrownBy(
+            () -> ModelConfig.resolve("ollama", "localhost:1234", dir.resolve("n"), Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("not an http(s) URL");
     Path toml =
         Files.writeString(
-            dir.resolve("config.toml"), "[model]\nprovider = \"anthropic\"\napi_key = \"" + KEY + "\"\n");
+            dir.resolve("config.toml"),
+            "[model]\nprovider = \"anthropic\"\napi_key = \"" + KEY + "\"\n");
     assertThatThrownBy(() -> ModelConfig.resolve(null, null, toml, Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("must not hold an API key")

@@ -53,7 +53,8 @@ class OpenAiStreamingIT {
             "sk-test-stream-0123456789abcdef",
             Duration.ofSeconds(10),
             256,
-            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100), 0.2, Duration.ofSeconds(5)));
+            new RetryPolicy(
+                3, Duration.ofMillis(10), Duration.ofMillis(100), 0.2, Duration.ofSeconds(5)));
     ModelFactory factory = new ModelFactory(sleeps::add, Retrier.Listener.NONE);
     ModelClient client =
         ModelClient.streaming(factory.streamingModel(s), factory.retrier(s), "openai", "gpt-test");

@@ -32,7 +32,12 @@ class RetrierTest {
             KEY,
             Duration.ofSeconds(5),
             100,
-            new RetryPolicy(attempts, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5, Duration.ofSeconds(60)));
+            new RetryPolicy(
+                attempts,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1),
+                0.5,
+                Duration.ofSeconds(60)));
     return new Retrier(s, sleeps::add, new Random(1), Retrier.Listener.NONE);
   }
 
@@ -44,7 +49,8 @@ class RetrierTest {
             .call(
                 () -> {
                   if (calls.incrementAndGet() < 4) {
-                    throw new InternalServerException(new ProviderHttpException(502, "bad gateway", null));
+                    throw new InternalServerException(
+                        new ProviderHttpException(502, "bad gateway", null));
                   }
                   return "ok";
                 });
@@ -62,7 +68,8 @@ class RetrierTest {
         .call(
             () -> {
               if (calls.incrementAndGet() == 1) {
-                throw new RateLimitException(new ProviderHttpException(429, "slow", Duration.ofSeconds(3)));
+                throw new RateLimitException(
+                    new ProviderHttpException(429, "slow", Duration.ofSeconds(3)));
               }
               return "ok";
             });
@@ -119,9 +126,12 @@ class RetrierTest {
   @Test
   void retryAfter_readsSecondsMillisecondsAndHttpDates() {
     Instant now = Instant.parse("2026-11-26T10:00:00Z");
-    assertThat(RetryAfter.parse(Map.of("Retry-After", List.of("12")), now)).isEqualTo(Duration.ofSeconds(12));
-    assertThat(RetryAfter.parse(Map.of("retry-after-ms", List.of("250")), now)).isEqualTo(Duration.ofMillis(250));
-    assertThat(RetryAfter.parse(Map.of("retry-after", List.of("Thu, 26 Nov 2026 10:00:30 GMT")), now))
+    assertThat(RetryAfter.parse(Map.of("Retry-After", List.of("12")), now))
+        .isEqualTo(Duration.ofSeconds(12));
+    assertThat(RetryAfter.parse(Map.of("retry-after-ms", List.of("250")), now))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(
+            RetryAfter.parse(Map.of("retry-after", List.of("Thu, 26 Nov 2026 10:00:30 GMT")), now))
         .isEqualTo(Duration.ofSeconds(30));
     assertThat(RetryAfter.parse(Map.of(), now)).isNull();
   }

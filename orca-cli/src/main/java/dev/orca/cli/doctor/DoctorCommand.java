@@ -7,13 +7,15 @@ import dev.orca.cli.VersionProvider;
 import dev.orca.kernel.ExecutionResult;
 import dev.orca.kernel.Kernel;
 import dev.orca.kernel.KernelInfo;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orca doctor}: says whether Orca can work here and how it is set up: the host JDK, the home
@@ -29,9 +31,11 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     out.println("orca " + VersionProvider.version());
     out.println(
         "host JDK:        "
@@ -96,7 +100,7 @@ public final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  static void printModel(PrintStream out, Map<String, String> model) {
+  static void printModel(PrintWriter out, Map<String, String> model) {
     if (model.isEmpty()) {
       out.println(
           "model:           none configured. Add to config.toml:\n"

@@ -2,9 +2,8 @@ package dev.orca.cli.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class DoctorCommandTest {
 
   private static String model(Map<String, String> model) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DoctorCommand.printModel(new PrintStream(bytes, true, StandardCharsets.UTF_8), model);
-    return bytes.toString(StandardCharsets.UTF_8);
+    StringWriter text = new StringWriter();
+    DoctorCommand.printModel(new PrintWriter(text, true), model);
+    return text.toString();
   }
 
   @Test

@@ -21,7 +21,9 @@ class RunCommandTest {
     cl.setExecutionExceptionHandler(h);
     cl.setParameterExceptionHandler(h);
     PrintStream old = System.err;
-    System.setErr(new PrintStream(err, true));
+    PrintStream capture = new PrintStream(err, true);
+    System.setErr(capture);
+    cl.setErr(new java.io.PrintWriter(capture, true));
     try {
       return cl.execute(args);
     } finally {
@@ -46,11 +48,17 @@ class RunCommandTest {
   @Test
   void run_withABrokenConfigExits2() throws Exception {
     Files.writeString(home.resolve("config.toml"), "[model]\nprovider = \"mistral\"\n");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Exception[] caught = new Exception[1];
+    CommandLine cl = new CommandLine(new RunCommand());
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          caught[0] = ex;
+          return ErrorHandler.exitCodeOf(ex);
+        });
 
-    int code = run(err, "--home", home.toString(), "x");
+    int code = cl.execute("--home", home.toString(), "x");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown model provider 'mistral'");
+    assertThat(caught[0]).hasMessageContaining("Unknown model provider 'mistral'");
   }
 }

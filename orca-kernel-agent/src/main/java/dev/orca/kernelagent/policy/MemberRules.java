@@ -232,6 +232,10 @@ final class MemberRules {
     deny("java/nio/file/FileSystem", Messages.FILE_SYSTEMS, "provider", "newWatchService");
     deny("java/nio/file/FileSystem", Messages.FILE_SYSTEMS, "getUserPrincipalLookupService");
     deny("java/nio/file/FileSystems", Messages.FILE_SYSTEMS, "newFileSystem", "getFileSystem");
+    deny(
+        "java/nio/file/FileVisitOption",
+        "following symbolic links while walking is not allowed in the kernel",
+        "FOLLOW_LINKS");
     // --- threads
     String threads = GUARD + "ThreadGuard";
     only("java/util/concurrent/Executors", Messages.THREADS);

@@ -135,6 +135,8 @@ final class TypeRules {
     TREES.put("com/fasterxml/jackson/databind/introspect", Messages.REFLECTION);
     TREES.put("com/fasterxml/jackson/databind/jsontype/impl", Messages.DESERIALIZATION);
 
+    // JShell's own generated code: a method whose dependencies are not defined yet throws this.
+    CLASSES.put("jdk/jshell/spi/SPIResolutionException", OK);
     // java.lang
     CLASSES.put("java/lang/ProcessBuilder", Messages.PROCESS);
     CLASSES.put("java/lang/Process", Messages.PROCESS);

@@ -148,6 +148,16 @@ class PolicyClassGuardTest {
   }
 
   @Test
+  void jshellForwardReferenceStub_allowed() {
+    var o =
+        runner.run(
+            "try { throw new jdk.jshell.spi.SPIResolutionException(7); }"
+                + " catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName()); }");
+    assertThat(o.describe()).isEqualTo("ok: SPIResolutionException\n");
+    assertThat(runner.run("jdk.jshell.JShell.create();").refusal()).contains("JShell");
+  }
+
+  @Test
   void internals_refused() {
     assertThat(
             runner.run("dev.orca.kernelagent.guard.GuardConfig.install(Path.of(\"/\"));").refusal())

@@ -33,4 +33,14 @@ public record FunctionRequest(String name, String description, List<String> exam
     examples.forEach(node.putArray("examples")::add);
     return node;
   }
+
+  /**
+   * The same request as the skills pipeline takes it ({@code SkillService.generateFunction}).
+   *
+   * @return the generator's request
+   * @throws dev.orca.core.OrcaException when the name is not a valid skill name
+   */
+  public dev.orca.skills.generate.FunctionRequest toGenerateRequest() {
+    return dev.orca.skills.generate.FunctionRequest.fromJson(toGenerateFunctionArgs());
+  }
 }

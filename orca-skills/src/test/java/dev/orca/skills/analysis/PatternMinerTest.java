@@ -302,6 +302,10 @@ class PatternMinerTest {
     assertThat(args.path("name").asText()).isEqualTo(request.name());
     assertThat(args.path("examples")).hasSize(csv.count());
     assertThat(args.path("description").asText()).contains("parameters");
+    dev.orca.skills.generate.FunctionRequest generate = request.toGenerateRequest();
+    assertThat(generate.name().method()).isEqualTo(request.name());
+    assertThat(generate.examples()).hasSize(csv.count());
+    assertThat(generate.examples().get(0).asText()).isEqualTo(request.examples().get(0));
   }
 
   @Test

@@ -194,6 +194,9 @@ public final class DiscoveryBenchmark {
       double top = hits.isEmpty() ? 0 : hits.get(0).score();
       double[] m = metrics(q, ranked, s.k(), top >= s.matchThreshold());
       perGroup.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(m);
+      if (!q.group().equals(q.benchmark())) {
+        perGroup.computeIfAbsent(q.benchmark() + " all", g -> new ArrayList<>()).add(m);
+      }
       perGroup.computeIfAbsent("all", g -> new ArrayList<>()).add(m);
       if (s.results() != null) {
         ObjectNode line = JSON.createObjectNode();
@@ -276,7 +279,7 @@ public final class DiscoveryBenchmark {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-16s %7s %8s %8s %7s %9s%n",
+            "%-18s %7s %8s %8s %7s %9s%n",
             "group",
             "queries",
             "R@1",
@@ -287,7 +290,7 @@ public final class DiscoveryBenchmark {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-16s %7d %8.3f %8.3f %7.3f %9.3f%n",
+              "%-18s %7d %8.3f %8.3f %7.3f %9.3f%n",
               g.group(),
               g.queries(),
               g.recallAt1(),

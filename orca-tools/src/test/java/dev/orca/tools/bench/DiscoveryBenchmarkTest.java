@@ -53,7 +53,7 @@ class DiscoveryBenchmarkTest {
     assertThat(r.toolsPerIndex()).containsEntry("a", 2).containsEntry("b", 1);
     assertThat(r.groups())
         .extracting(DiscoveryBenchmark.GroupStats::group)
-        .containsExactly("livemcpbench", "msc-bench L1", "all");
+        .containsExactly("livemcpbench", "msc-bench L1", "msc-bench all", "all");
     assertThat(r.groups().get(1).recallAtK()).isEqualTo(1.0);
     assertThat(r.groups().get(0).recallAtK()).as("w::forecast is not in catalog part b").isZero();
     List<String> lines = Files.readAllLines(results);
