@@ -310,6 +310,11 @@ public final class Orchestrator {
           ExecutionResult result = kernel.execute(code, timeout);
           text = ToolResults.execution(result, config.toolResultChars());
           ok = result.ok();
+          try {
+            ledger.execution(code, result, counter.count(code) + counter.count(text));
+          } catch (RuntimeException e) {
+            // bookkeeping must not end a task
+          }
         } else if (AgentTools.SEARCH_TOOLS.equals(name)) {
           String query = args.path("query").asText("");
           if (query.isBlank()) {

@@ -16,4 +16,13 @@ public interface TurnLedger {
    * @param model the model name
    */
   void record(TurnUsage turn, String provider, String model);
+
+  /**
+   * Records one {@code execute_code} cell the model ran (for self-analysis of repeated work).
+   *
+   * @param code the cell's source
+   * @param result what it produced
+   * @param tokens the context tokens the cell and its result cost
+   */
+  default void execution(String code, dev.orca.kernel.ExecutionResult result, long tokens) {}
 }

@@ -101,6 +101,9 @@ class RunTranscriptTaskIT {
       try (HistoryStore history =
           HistoryStore.open(home.historyDb(), new SecretRedactor(Map.of()))) {
         assertThat(history.modelTurns(sessionId)).hasSize(5);
+        assertThat(history.executions(sessionId))
+            .hasSize(4)
+            .allSatisfy(e -> assertThat(e.value().outcome().name()).isEqualTo("OK"));
         assertThat(history.tokenTotals(sessionId).inputTokens()).isEqualTo(r.inputTokens());
       }
       for (Path f : java.nio.file.Files.list(home.root()).toList()) {

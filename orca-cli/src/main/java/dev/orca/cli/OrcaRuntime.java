@@ -6,10 +6,12 @@ import dev.orca.kernel.Kernel;
 import dev.orca.kernel.KernelBridge;
 import dev.orca.kernel.KernelOptions;
 import dev.orca.kernel.SandboxMode;
+import dev.orca.tools.bridge.BridgeRouter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +32,8 @@ public final class OrcaRuntime implements AutoCloseable {
   private final KernelOptions kernelOptions;
   private final KernelFactory factory;
   private final KernelBridge bridge;
+  private final HostServices services;
+  private final BridgeRouter router;
   private final Thread shutdownHook;
   private CompletableFuture<Kernel> kernel;
   private boolean closed;
@@ -44,7 +48,9 @@ public final class OrcaRuntime implements AutoCloseable {
       loaded = loaded.withSandbox(b.sandbox);
     }
     this.config = loaded;
-    this.bridge = b.bridge;
+    this.router = b.bridge == null ? new BridgeRouter() : null;
+    this.bridge = b.bridge == null ? router : b.bridge;
+    this.services = router == null ? null : HostServices.create(home, router, b.env);
     this.factory = b.factory;
     this.kernelOptions =
         KernelOptions.defaults(home.workspace())
@@ -94,6 +100,28 @@ public final class OrcaRuntime implements AutoCloseable {
   /** The host side of kernel → host calls. */
   public KernelBridge bridge() {
     return bridge;
+  }
+
+  /**
+   * The bridge router kernel code's built-ins are answered by, when this runtime made its own (no
+   * bridge was given to the builder): commands register their handlers on it ({@code
+   * router.register("callSubagent", handler)}); methods nobody registered fail with a clear
+   * message.
+   *
+   * @return the router, or empty when the builder was given another bridge
+   */
+  public Optional<BridgeRouter> router() {
+    return Optional.ofNullable(router);
+  }
+
+  /**
+   * The host services answering kernel built-ins (tools, search, sub-agents, sessions, analysis),
+   * when this runtime made its own router.
+   *
+   * @return the services, or empty when the builder was given another bridge
+   */
+  public Optional<HostServices> services() {
+    return Optional.ofNullable(services);
   }
 
   /** The default cell timeout from the configuration. */
@@ -162,6 +190,12 @@ public final class OrcaRuntime implements AutoCloseable {
   @Override
   public void close() {
     closeKernel();
+    if (router != null) {
+      router.close();
+    }
+    if (services != null) {
+      services.close();
+    }
     if (shutdownHook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -191,7 +225,7 @@ public final class OrcaRuntime implements AutoCloseable {
     private SandboxMode sandbox;
     private Integer heapMiB;
     private KernelFactory factory = KernelFactory.jshell();
-    private KernelBridge bridge = KernelBridge.NONE;
+    private KernelBridge bridge;
     private boolean shutdownHook = true;
 
     private Builder() {}
@@ -222,7 +256,10 @@ public final class OrcaRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The bridge kernel code calls host built-ins through. */
+    /**
+     * The bridge kernel code calls host built-ins through; by default the runtime makes an empty
+     * {@link BridgeRouter} (see {@link OrcaRuntime#router()}).
+     */
     public Builder bridge(KernelBridge kernelBridge) {
       this.bridge = Objects.requireNonNull(kernelBridge, "kernelBridge");
       return this;

@@ -25,7 +25,12 @@ public final class OutputCapture extends OutputStream {
 
   /** A print stream over this capture. */
   public PrintStream printStream() {
-    return new PrintStream(this, true, StandardCharsets.UTF_8);
+    return new PrintStream(this, true, StandardCharsets.UTF_8) {
+      @Override
+      public void close() {
+        flush();
+      }
+    };
   }
 
   @Override
@@ -57,6 +62,10 @@ public final class OutputCapture extends OutputStream {
       buffer = bigger;
     }
   }
+
+  /** Kernel code may close {@code System.out}; the capture stays open for the next cell. */
+  @Override
+  public void close() {}
 
   /** Returns what was captured since the last call and starts afresh. */
   public synchronized Captured drain() {

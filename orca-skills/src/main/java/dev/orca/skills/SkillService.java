@@ -218,14 +218,6 @@ public final class SkillService {
     String tests = th.applyTo(dev.orca.skills.gate.JavaSources.extractCode(r.text()));
     GateResult g = gate.evaluate(name, source, tests, workDir(name, "tests"));
     String formatted = g.testSource().isEmpty() ? tests : g.testSource();
-    Path testFile = store.testFile(name);
-    SkillStore.write(testFile, formatted);
-    if (state != null
-        && state.deployed().isPresent()
-        && state.deployed().get().sourceHash().equals(SkillStore.sha256(source))) {
-      VersionRecord d = state.deployed().get();
-      store.save(state.with(withTestHash(d, SkillStore.sha256(formatted))));
-    }
     TestReport report =
         g.tests()
             .orElse(
@@ -235,6 +227,20 @@ public final class SkillService {
                         .map(ReviewIssue::render)
                         .findFirst()
                         .orElse("the tests could not be compiled")));
+    boolean deployedAndUnchanged =
+        state != null
+            && state.deployed().isPresent()
+            && state.deployed().get().sourceHash().equals(SkillStore.sha256(source));
+    Path testFile = store.testFile(name);
+    if (deployedAndUnchanged && !report.allPassed()) {
+      // Failing tests must not replace the tests a deployed function passed: keep them aside.
+      testFile = workDir(name, "tests").resolve(name.testClassName() + ".candidate.java");
+    }
+    SkillStore.write(testFile, formatted);
+    if (deployedAndUnchanged && report.allPassed()) {
+      VersionRecord d = state.deployed().get();
+      store.save(state.with(withTestHash(d, SkillStore.sha256(formatted))));
+    }
     history.record(
         name.method(), version, SkillEventType.TESTED, d -> testDetails(d, report), r.tokens(), 0);
     return new TestsResult(name, testFile, report, g.testIssues(), r.tokens());

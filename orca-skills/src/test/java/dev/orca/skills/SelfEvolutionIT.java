@@ -274,5 +274,34 @@ class SelfEvolutionIT {
     assertThat(tools.get("clamp")).isPresent();
     assertThat(service.state("clamp").orElseThrow().deployed().orElseThrow().approvedBy())
         .isEqualTo("person");
+
+    // generateTests: passing tests replace the deployed ones and keep the record consistent.
+    script.answer("test_generator", Fixtures.CLAMP_TEST.replace("clamp_badRange", "clamp_swapped"));
+    TestsResult t = service.generateTests("Clamp.java");
+    assertThat(t.report().passed()).isEqualTo(4);
+    assertThat(t.path()).isEqualTo(home.testsDir().resolve("ClampTest.java"));
+    assertThat(t.path()).content().contains("clamp_swapped");
+    assertThat(service.checkFunctions())
+        .singleElement()
+        .satisfies(e -> assertThat(e.regated()).isFalse());
+
+    // Failing generated tests are kept aside, never replacing the tests the function passed.
+    script.answer(
+        "test_generator", Fixtures.CLAMP_TEST.replace("assertEquals(4,", "assertEquals(5,"));
+    TestsResult bad = service.generateTests("clamp");
+    assertThat(bad.report().failed()).isEqualTo(1);
+    assertThat(bad.path().getFileName().toString()).isEqualTo("ClampTest.candidate.java");
+    assertThat(home.testsDir().resolve("ClampTest.java")).content().contains("clamp_swapped");
+
+    // reviewGeneratedCode: static checks plus the reviewer's findings, most severe first.
+    script.answer(
+        "code_reviewer",
+        "{\"issues\":[{\"severity\":\"minor\",\"line\":2,\"message\":\"naming\","
+            + "\"suggestion\":\"\"},{\"severity\":\"major\",\"line\":20,"
+            + "\"message\":\"overflow not considered\",\"suggestion\":\"use long\"}]}");
+    List<ReviewIssue> review = service.review("clamp");
+    assertThat(review).extracting(ReviewIssue::severity).startsWith(Severity.MAJOR);
+    assertThat(review.get(0).message()).isEqualTo("overflow not considered");
+    assertThat(review.get(0).line()).isEqualTo(20);
   }
 }

@@ -41,6 +41,19 @@ import picocli.CommandLine.Option;
     description = "Chat with a model that works through code in the kernel.")
 public final class ChatCommand implements Callable<Integer> {
 
+  /**
+   * One long-lived thread runs the turns (so Ctrl-C can interrupt a turn while the terminal stays
+   * responsive). It is never a pool thread that retires: a kernel process rebuilt from it must not
+   * lose its parent thread.
+   */
+  private static final java.util.concurrent.ExecutorService WORKER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "orca-chat-turn");
+            t.setDaemon(true);
+            return t;
+          });
+
   @Mixin CommonOptions common = new CommonOptions();
 
   @Option(
@@ -152,7 +165,7 @@ public final class ChatCommand implements Callable<Integer> {
           terminal.handle(Terminal.Signal.INT, s -> session.orchestrator().cancel());
       try {
         CompletableFuture<RunResult> turn =
-            CompletableFuture.supplyAsync(() -> session.ask(line, printer));
+            CompletableFuture.supplyAsync(() -> session.ask(line, printer), WORKER);
         RunResult r = turn.get();
         printer.finish();
         if (!r.completed()) {

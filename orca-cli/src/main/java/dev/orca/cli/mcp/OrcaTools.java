@@ -14,6 +14,7 @@ import dev.orca.kernel.KernelBridge;
 import dev.orca.kernel.KernelSnapshot;
 import dev.orca.kernel.RestoreReport;
 import dev.orca.kernel.VariableInfo;
+import dev.orca.tools.bridge.BridgeRouter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -216,7 +217,7 @@ public final class OrcaTools {
     int limit = Math.min(50, a.integer("limit", 5, 1));
     List<Map<String, Object>> results = new ArrayList<>();
     boolean fromBridge = false;
-    if (bridge != KernelBridge.NONE) {
+    if (available("searchTools")) {
       try {
         JsonNode answer = bridge.call("searchTools", obj().put("query", query).put("limit", limit));
         for (JsonNode r : answer.path("results")) {
@@ -317,7 +318,7 @@ public final class OrcaTools {
       throw OrcaException.invalid(
           "call_subagent: result_variable '" + target + "' is not a Java variable name.");
     }
-    requireBridge("call_subagent", "no sub-agent runtime is attached");
+    requireBridge("call_subagent", "callSubagent", "no sub-agent runtime is attached");
     Kernel k = kernel.get();
     ObjectNode req = obj().put("name", agent).put("variableName", variable);
     kernelLock.lock();
@@ -370,7 +371,7 @@ public final class OrcaTools {
 
   private ToolAnswer saveSession(ToolArgs a) {
     String name = a.requiredString("name", "a name for the saved session");
-    requireBridge("save_session_state", "no session store is attached");
+    requireBridge("save_session_state", "saveSessionState", "no session store is attached");
     Kernel k = kernel.get();
     KernelSnapshot snapshot;
     kernelLock.lock();
@@ -388,7 +389,7 @@ public final class OrcaTools {
 
   private ToolAnswer loadSession(ToolArgs a) {
     String name = a.requiredString("name", "the saved session's name");
-    requireBridge("load_session_state", "no session store is attached");
+    requireBridge("load_session_state", "loadSessionState", "no session store is attached");
     JsonNode answer = bridge.call("loadSessionState", obj().put("name", name));
     if (answer.has("snapshot") && answer.get("snapshot").isObject()) {
       KernelSnapshot snapshot = SnapshotJson.fromJson(answer.get("snapshot"));
@@ -413,12 +414,21 @@ public final class OrcaTools {
   }
 
   private ToolAnswer routed(String tool, ToolArgs a, ObjectNode request) {
-    requireBridge(tool, "this meta-tool's implementation is not attached");
+    requireBridge(
+        tool, BRIDGE_METHODS.get(tool), "this meta-tool's implementation is not attached");
     return passThrough(tool, bridge.call(BRIDGE_METHODS.get(tool), request));
   }
 
-  private void requireBridge(String tool, String why) {
+  /** Whether the bridge answers a method: not {@code NONE}, and registered on a router. */
+  private boolean available(String method) {
     if (bridge == KernelBridge.NONE) {
+      return false;
+    }
+    return !(bridge instanceof BridgeRouter router) || router.methods().contains(method);
+  }
+
+  private void requireBridge(String tool, String method, String why) {
+    if (!available(method)) {
       throw OrcaException.invalid(
           tool
               + " is not available yet in this Orca build ("

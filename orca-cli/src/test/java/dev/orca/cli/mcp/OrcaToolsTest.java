@@ -138,6 +138,23 @@ class OrcaToolsTest {
   }
 
   @Test
+  void routedTools_onARouterWithoutTheirHandlerSayNotAvailableYet() {
+    try (dev.orca.tools.bridge.BridgeRouter router = new dev.orca.tools.bridge.BridgeRouter()) {
+      router.register(
+          "generateFunction", args -> JSON.createObjectNode().put("path", "f/Add.java"));
+      ToolAnswer missing = tools(router).call("generate_tests", Map.of("path", "f/Add.java"));
+      assertThat(missing.error()).isTrue();
+      assertThat((String) error(missing).get("message")).contains("not available yet");
+      ToolAnswer present =
+          tools(router).call("generate_function", Map.of("name", "add", "description", "adds"));
+      assertThat(present.error()).as(present.text()).isFalse();
+      assertThat(present.structured()).containsEntry("path", "f/Add.java");
+      ToolAnswer search = tools(router).call("search_tools", Map.of("query", "run java code"));
+      assertThat(search.text()).contains("execute_code");
+    }
+  }
+
+  @Test
   void routedTools_passTheHandlersAnswerThrough() {
     KernelBridge bridge =
         (method, args) -> {

@@ -14,6 +14,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 final class GuardedExecutionControl extends LocalExecutionControl {
   private final ClassGuard guard;
   private final ThreadLocal<String[]> captureLocation = new ThreadLocal<>();
+  private volatile String refusal;
 
   GuardedExecutionControl(ClassGuard guard) {
     this.guard = guard;
@@ -38,13 +39,24 @@ final class GuardedExecutionControl extends LocalExecutionControl {
         out[i] =
             new ClassBytecodes(cbcs[i].name(), guard.apply(cbcs[i].name(), cbcs[i].bytecodes()));
       } catch (PolicyViolation e) {
+        refusal = e.getMessage();
         throw new PolicyRefusal(e.getMessage(), new boolean[cbcs.length]);
       }
     }
     return out;
   }
 
-  /** A class refused by the sandbox policy; JShell reports it as a failed snippet. */
+  /**
+   * The sandbox's refusal of the last snippet's classes, cleared by reading it. JShell swallows a
+   * refused class load (it marks the class not loaded), so the engine asks here after every eval.
+   */
+  String takeRefusal() {
+    String r = refusal;
+    refusal = null;
+    return r;
+  }
+
+  /** A class refused by the sandbox policy. */
   static final class PolicyRefusal extends ClassInstallException {
     private static final long serialVersionUID = 1L;
 

@@ -147,9 +147,27 @@ public final class SnippetEngine implements AutoCloseable {
     String value = null;
     String valueType = null;
     String status = "success";
+    control.takeRefusal();
     for (int k = 0; k < pieces.size(); k++) {
       CellSplitter.Piece piece = pieces.get(k);
       List<SnippetEvent> events = jshell.eval(piece.source());
+      String refusal = control.takeRefusal();
+      if (refusal != null) {
+        status = "compile_error";
+        result.put("snippetIndex", k);
+        ObjectNode d = result.putArray("diagnostics").addObject();
+        int[] lc = lineColumn(cell, piece.offset());
+        d.put("line", lc[0]);
+        d.put("column", lc[1]);
+        d.put("message", refusal);
+        d.put("code", "orca.sandbox");
+        for (SnippetEvent event : events) {
+          if (event.causeSnippet() == null && jshell.status(event.snippet()).isActive()) {
+            jshell.drop(event.snippet());
+          }
+        }
+        break;
+      }
       SnippetEvent main = mainEvent(events);
       if (main == null) {
         continue;

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -21,6 +22,7 @@ class ValueCodecTest {
   static List<Line> lines;
   static Map<String, int[]> arrays;
   static Table table;
+  static Optional<String> maybe;
 
   private static Object roundTrip(String fieldName, Object value) throws Exception {
     ValueCodec.Encoded encoded = ValueCodec.encode(value, 1_000_000);
@@ -59,6 +61,12 @@ class ValueCodecTest {
     assertThat(back.rowCount()).isEqualTo(2);
     assertThat(back.column("price").type().name()).isEqualTo("DOUBLE");
     assertThat(back.stringColumn("item").get(1)).isEqualTo("b, with comma");
+  }
+
+  @Test
+  void encode_roundTripsOptionals() throws Exception {
+    assertThat(roundTrip("maybe", Optional.of("x"))).isEqualTo(Optional.of("x"));
+    assertThat(roundTrip("maybe", Optional.empty())).isEqualTo(Optional.empty());
   }
 
   @Test

@@ -34,6 +34,19 @@ public final class ChildProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STDERR_TAIL_LINES = 60;
 
+  /**
+   * Starts every kernel process from one thread that lives as long as the host: Linux ties a
+   * child's parent-death signal (bubblewrap's {@code --die-with-parent}) to the thread that forked
+   * it, so a kernel started from a short-lived thread would be killed when that thread ends.
+   */
+  private static final ExecutorService LAUNCHER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "orca-kernel-launcher");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final Process process;
   private final OutputStream stdin;
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -69,9 +82,13 @@ public final class ChildProcess implements AutoCloseable {
       Duration startTimeout) {
     Process process;
     try {
-      process = builderSetup.command(command).start();
-    } catch (IOException e) {
-      throw OrcaException.transientFailure("cannot start the kernel JVM: " + e.getMessage(), e);
+      process = LAUNCHER.submit(() -> builderSetup.command(command).start()).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw OrcaException.transientFailure(
+          "cannot start the kernel JVM: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw OrcaException.transientFailure("interrupted while starting the kernel", e);
     }
     ChildProcess child = new ChildProcess(process, bridge, bridgeExecutor);
     child.startThreads();

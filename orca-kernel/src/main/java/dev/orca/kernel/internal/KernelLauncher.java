@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  * scrubbed environment, the workspace as working directory, and OS isolation where configured.
  */
 public final class KernelLauncher {
+  /** The kernel JVM's root modules when sandboxed (JShell and what Tablesaw and javac need). */
+  static final String LIMITED_MODULES =
+      "jdk.jshell,jdk.zipfs,jdk.unsupported,java.sql,jdk.charsets,jdk.localedata";
+
   private final KernelOptions options;
   private final OsSandbox osSandbox;
 
@@ -57,6 +61,12 @@ public final class KernelLauncher {
     cmd.add("-Xss4m");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:-UsePerfData");
+    if (options.sandbox() != SandboxMode.OFF) {
+      // Only the modules the kernel needs: no JNDI, RMI, JMX, java.beans, scripting, HTTP client,
+      // instrumentation or attach API in the kernel's module graph.
+      cmd.add("--limit-modules");
+      cmd.add(LIMITED_MODULES);
+    }
     cmd.add("-Dfile.encoding=UTF-8");
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Duser.dir=" + options.workspace());
@@ -122,6 +132,7 @@ public final class KernelLauncher {
       return layers;
     }
     layers.add("bytecode policy (allowlist checked before classes load)");
+    layers.add("limited module graph (--limit-modules " + LIMITED_MODULES + ")");
     if (osActive()) {
       layers.add("OS isolation: " + osSandbox.describe());
     } else {

@@ -1,6 +1,7 @@
 package dev.orca.skills.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orca.core.OrcaException;
 import java.util.Objects;
 
@@ -48,12 +49,25 @@ public final class SessionBridgeHandlers {
 
   /**
    * {@code {name}} → a pending-load answer: the load replaces the kernel's state after the cell.
+   * With {@code immediate: true} (callers outside a cell, e.g. the MCP tool) the answer carries the
+   * session's {@code snapshot} to restore at once instead.
    *
    * @param args the call's arguments
-   * @return {@code {pending: true, name, message, variables, functions, agents}}
+   * @return {@code {pending: true, name, message, variables, functions, agents}}, or with {@code
+   *     immediate} {@code {pending: false, snapshot, ...}}
    */
   public JsonNode loadSessionState(JsonNode args) {
-    return loader.request(name(args, "loadSessionState"));
+    String name = name(args, "loadSessionState");
+    if (args.path("immediate").asBoolean(false)) {
+      // Outside a cell (an MCP tool, the REPL): hand the snapshot over to be restored at once.
+      LoadedSession loaded = service.store().load(name);
+      ObjectNode out = loader.describe(name, loaded.manifest());
+      out.put("pending", false);
+      out.set("snapshot", SnapshotJson.toJson(loaded.snapshot()));
+      loaded.interrupted().ifPresent(r -> out.put("interrupted", r.describe()));
+      return out;
+    }
+    return loader.request(name);
   }
 
   private static String name(JsonNode args, String method) {

@@ -7,6 +7,7 @@ import dev.orca.kernel.KernelSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,8 @@ public final class SessionCheckpointer {
   private final SessionStore store;
   private final String name;
   private final Supplier<List<SkillReference>> skillsInUse;
+  private final int keep;
+  private boolean started;
 
   /**
    * Creates a checkpointer.
@@ -33,9 +36,27 @@ public final class SessionCheckpointer {
    */
   public SessionCheckpointer(
       SessionStore store, String name, Supplier<List<SkillReference>> skillsInUse) {
+    this(store, name, skillsInUse, 0);
+  }
+
+  /**
+   * Creates a checkpointer that also applies retention ({@code [sessions] keep}) when it starts the
+   * session: the oldest other sessions beyond {@code keep} are deleted.
+   *
+   * @param store where the session lives
+   * @param name the session's name
+   * @param skillsInUse the learned functions and agents loaded now
+   * @param keep how many sessions to keep, or {@code 0} for no retention
+   */
+  public SessionCheckpointer(
+      SessionStore store, String name, Supplier<List<SkillReference>> skillsInUse, int keep) {
     this.store = Objects.requireNonNull(store, "store");
     this.name = SessionName.check(name);
     this.skillsInUse = Objects.requireNonNull(skillsInUse, "skillsInUse");
+    if (keep < 0) {
+      throw new IllegalArgumentException("keep must be >= 0, was " + keep);
+    }
+    this.keep = keep;
   }
 
   /** The session's name. */
@@ -50,6 +71,16 @@ public final class SessionCheckpointer {
    */
   public void beforeCell(String code) {
     store.markRunning(name, code);
+    if (!started) {
+      started = true;
+      if (keep > 0) {
+        try {
+          store.applyRetention(keep, Set.of(name));
+        } catch (OrcaException e) {
+          // Retention is housekeeping: never fail a cell for it.
+        }
+      }
+    }
   }
 
   /**

@@ -46,10 +46,8 @@ public final class SessionLoader {
             .manifest(SessionName.check(name))
             .orElseGet(() -> service.store().load(name).manifest());
     pending.set(name);
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = describe(name, m);
     node.put("pending", true);
-    node.put("name", name);
-    node.put("path", service.store().directory(name).toString());
     node.put(
         "message",
         "Session '"
@@ -61,6 +59,14 @@ public final class SessionLoader {
             + m.definitions()
             + " definition(s)); the load report follows the cell's result. Do not rely on the"
             + " session's variables inside this cell.");
+    return node;
+  }
+
+  /** {@code {name, path, variables:[{name, how}], functions, agents}} of a saved session. */
+  ObjectNode describe(String name, SessionManifest m) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("name", name);
+    node.put("path", service.store().directory(name).toString());
     ArrayNode vars = node.putArray("variables");
     for (SavedVariable v : m.variables()) {
       vars.addObject().put("name", v.name()).put("how", v.describeHow());

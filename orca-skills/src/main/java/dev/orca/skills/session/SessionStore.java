@@ -23,10 +23,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +63,7 @@ public final class SessionStore {
 
   private final Path root;
   private final String orcaVersion;
+  private final Map<String, Object[]> hashCache = new HashMap<>();
 
   /**
    * Creates a store over a sessions directory.
@@ -199,7 +202,7 @@ public final class SessionStore {
           v.notRestorableReason());
     }
     String json = v.json();
-    String hash = sha256(json);
+    String hash = hashOf(v.name(), json);
     SavedVariable before = previous == null ? null : previous.variable(v.name());
     if (before != null
         && hash.equals(before.sha256())
@@ -526,6 +529,20 @@ public final class SessionStore {
             + (names.isEmpty()
                 ? ". There are no saved sessions yet: save one with saveSessionState(name)."
                 : ". Saved sessions: " + String.join(", ", names) + "."));
+  }
+
+  /**
+   * The value's hash; a checkpoint hands over the same string instance for a value that did not
+   * change, which is recognized without hashing megabytes again.
+   */
+  private String hashOf(String variable, String json) {
+    Object[] cached = hashCache.get(variable);
+    if (cached != null && cached[0] == json) {
+      return (String) cached[1];
+    }
+    String hash = sha256(json);
+    hashCache.put(variable, new Object[] {json, hash});
+    return hash;
   }
 
   static String sha256(String text) {

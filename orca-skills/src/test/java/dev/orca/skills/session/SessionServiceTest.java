@@ -86,6 +86,11 @@ class SessionServiceTest {
     assertThat(pending.path("message").asText()).contains("when this cell ends");
     assertThat(loader.pending()).contains("w");
 
+    JsonNode immediate =
+        handlers.loadSessionState(JSON.createObjectNode().put("name", "w").put("immediate", true));
+    assertThat(immediate.path("pending").asBoolean()).isFalse();
+    assertThat(SnapshotJson.fromJson(immediate.path("snapshot")).variables()).hasSize(2);
+
     FakeKernel kernel = new FakeKernel();
     assertThat(kernel.restores).isZero();
     LoadReport report = loader.applyPending(kernel).orElseThrow();
@@ -158,5 +163,17 @@ class SessionServiceTest {
     assertThat(broken.written()).isFalse();
     assertThat(broken.error()).contains("kernel is gone");
     assertThat(store.running("auto-2")).as("the cell's effects are not saved").isPresent();
+  }
+
+  @Test
+  void checkpointer_appliesRetentionWhenItStarts() throws Exception {
+    SessionStore store = new SessionStore(dir);
+    for (String n : List.of("old1", "old2", "old3")) {
+      store.save(n, new FakeKernel().snapshot(), List.of());
+      Thread.sleep(5);
+    }
+    SessionCheckpointer cp = new SessionCheckpointer(store, "current", List::of, 2);
+    cp.beforeCell("1");
+    assertThat(store.list()).extracting(SessionSummary::name).containsExactly("current", "old3");
   }
 }

@@ -1,0 +1,196 @@
+package dev.orca.cli;
+
+import dev.orca.agent.provider.ModelConfig;
+import dev.orca.agent.provider.ModelFactory;
+import dev.orca.agent.provider.ModelSettings;
+import dev.orca.agent.subagent.FactoryModelResolver;
+import dev.orca.agent.subagent.HistorySubagentAccounting;
+import dev.orca.agent.subagent.RegistrySubagentTools;
+import dev.orca.agent.subagent.SubagentBridge;
+import dev.orca.agent.subagent.SubagentCatalog;
+import dev.orca.agent.subagent.SubagentRegistry;
+import dev.orca.agent.subagent.SubagentRunner;
+import dev.orca.core.OrcaException;
+import dev.orca.core.OrcaHome;
+import dev.orca.core.history.HistoryStore;
+import dev.orca.kernel.JShellKernel;
+import dev.orca.kernel.KernelOptions;
+import dev.orca.skills.analysis.AnalysisBridgeHandler;
+import dev.orca.skills.analysis.PatternMiner;
+import dev.orca.skills.session.SessionBridgeHandlers;
+import dev.orca.skills.session.SessionLoader;
+import dev.orca.skills.session.SessionService;
+import dev.orca.skills.session.SessionStore;
+import dev.orca.tools.MetaTools;
+import dev.orca.tools.ToolRegistry;
+import dev.orca.tools.bridge.BridgeRouter;
+import dev.orca.tools.bridge.CallToolHandler;
+import dev.orca.tools.bridge.ToolBridge;
+import dev.orca.tools.mcp.McpConfig;
+import dev.orca.tools.mcp.McpToolSource;
+import dev.orca.tools.search.EmbeddingToolIndex;
+import dev.orca.tools.search.HybridToolSearch;
+import dev.orca.tools.search.ToolHit;
+import dev.orca.tools.search.ToolSearch;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The host services behind the kernel's built-ins, wired onto one {@link BridgeRouter}: the tool
+ * registry and hybrid search ({@code searchTools}, {@code callTool}), external MCP servers from
+ * {@code config.toml}, the history database, sub-agents ({@code callSubagent}, {@code mapSubagent},
+ * when a model is configured), sessions ({@code saveSessionState}, {@code loadSessionState}) and
+ * self-analysis ({@code analyzeHistory}).
+ *
+ * <p>Cheap to create: the embedding model behind search loads on first use (or in the background
+ * via {@link #warmUp()}), and MCP servers connect on first use.
+ */
+public final class HostServices implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(HostServices.class.getName());
+
+  private final ToolRegistry registry;
+  private final HistoryStore history;
+  private final McpToolSource mcp;
+  private final LazySearch search;
+  private final SessionLoader sessionLoader;
+  private final String sessionId = UUID.randomUUID().toString();
+
+  private HostServices(OrcaHome home, BridgeRouter router, Map<String, String> env) {
+    this.registry = ToolRegistry.create();
+    MetaTools.registerAll(registry);
+    this.history = HistoryStore.open(home);
+    this.search = new LazySearch(registry, home);
+    this.mcp =
+        new McpToolSource(
+            McpConfig.load(home.configFile(), env),
+            registry,
+            home.cacheDir().resolve("mcp"),
+            Duration.ofSeconds(20));
+    ToolBridge.install(
+        router, registry, search, mcp::ensureStarted, CallToolHandler.DEFAULT_MAX_RESULT_BYTES);
+
+    SessionService sessions = SessionService.of(SessionStore.forHome(home));
+    this.sessionLoader = new SessionLoader(sessions);
+    SessionBridgeHandlers sessionHandlers = new SessionBridgeHandlers(sessions, sessionLoader);
+    router.register("saveSessionState", sessionHandlers::saveSessionState);
+    router.register("loadSessionState", sessionHandlers::loadSessionState);
+    AnalysisBridgeHandler analysis = new AnalysisBridgeHandler(new PatternMiner(history));
+    router.register("analyzeHistory", analysis::analyzeHistory);
+
+    SubagentRegistry agents = SubagentRegistry.withBuiltIns();
+    Optional<ModelSettings> model = ModelConfig.resolve(null, null, home.configFile(), env);
+    if (model.isPresent()) {
+      SubagentRunner runner =
+          SubagentRunner.builder()
+              .registry(agents)
+              .models(
+                  new FactoryModelResolver(new ModelFactory(), model.get(), home.configFile(), env))
+              .accounting(new HistorySubagentAccounting(history, sessionId))
+              .tools(new RegistrySubagentTools(registry))
+              .kernels(() -> JShellKernel.start(KernelOptions.defaults(home.workspace())))
+              .build();
+      SubagentCatalog.publish(agents, registry, runner);
+      SubagentBridge.register(router, runner);
+    } else {
+      String why =
+          "sub-agents need a model, and none is configured. " + ModelConfig.HOW_TO_CONFIGURE;
+      router.register(
+          SubagentBridge.CALL,
+          args -> {
+            throw OrcaException.configuration(why);
+          });
+      router.register(
+          SubagentBridge.MAP,
+          args -> {
+            throw OrcaException.configuration(why);
+          });
+    }
+  }
+
+  /**
+   * Creates the host services and registers their handlers on a router.
+   *
+   * @param home the Orca home
+   * @param router receives the handlers
+   * @param env the process environment (model keys, MCP server variables)
+   * @return the services
+   */
+  public static HostServices create(OrcaHome home, BridgeRouter router, Map<String, String> env) {
+    return new HostServices(home, router, env);
+  }
+
+  /** Loads the search's embedding model in the background so the first search is fast. */
+  public void warmUp() {
+    Thread t = new Thread(search::get, "orca-search-warmup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The registry of every callable tool, function, agent and meta-tool. */
+  public ToolRegistry registry() {
+    return registry;
+  }
+
+  /** The history database. */
+  public HistoryStore history() {
+    return history;
+  }
+
+  /** Applies a session load requested from kernel code, after its cell ended. */
+  public SessionLoader sessionLoader() {
+    return sessionLoader;
+  }
+
+  @Override
+  public void close() {
+    try {
+      mcp.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "closing MCP servers", e);
+    }
+    try {
+      history.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "closing history", e);
+    }
+  }
+
+  /** Hybrid search built on first use: loading the embedding model takes seconds. */
+  private static final class LazySearch implements ToolSearch {
+    private final ToolRegistry registry;
+    private final OrcaHome home;
+    private volatile ToolSearch delegate;
+
+    LazySearch(ToolRegistry registry, OrcaHome home) {
+      this.registry = registry;
+      this.home = home;
+    }
+
+    ToolSearch get() {
+      ToolSearch d = delegate;
+      if (d == null) {
+        synchronized (this) {
+          d = delegate;
+          if (d == null) {
+            d =
+                HybridToolSearch.over(
+                    registry,
+                    EmbeddingToolIndex.withDefaultModel(home.cacheDir().resolve("embeddings")));
+            delegate = d;
+          }
+        }
+      }
+      return d;
+    }
+
+    @Override
+    public List<ToolHit> search(String query, int limit) {
+      return get().search(query, limit);
+    }
+  }
+}
