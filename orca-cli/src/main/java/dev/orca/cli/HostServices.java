@@ -14,9 +14,15 @@ import dev.orca.core.OrcaException;
 import dev.orca.core.OrcaHome;
 import dev.orca.core.history.HistoryStore;
 import dev.orca.kernel.JShellKernel;
+import dev.orca.kernel.Kernel;
 import dev.orca.kernel.KernelOptions;
+import dev.orca.skills.ApprovalPrompt;
+import dev.orca.skills.LoadEntry;
+import dev.orca.skills.SkillService;
 import dev.orca.skills.analysis.AnalysisBridgeHandler;
 import dev.orca.skills.analysis.PatternMiner;
+import dev.orca.skills.runtime.SkillRuntime;
+import dev.orca.skills.runtime.SkillsSetup;
 import dev.orca.skills.session.SessionBridgeHandlers;
 import dev.orca.skills.session.SessionLoader;
 import dev.orca.skills.session.SessionService;
@@ -58,6 +64,7 @@ public final class HostServices implements AutoCloseable {
   private final McpToolSource mcp;
   private final LazySearch search;
   private final SessionLoader sessionLoader;
+  private final SkillRuntime skillRuntime;
   private final String sessionId = UUID.randomUUID().toString();
 
   private HostServices(OrcaHome home, BridgeRouter router, Map<String, String> env) {
@@ -84,6 +91,21 @@ public final class HostServices implements AutoCloseable {
 
     SubagentRegistry agents = SubagentRegistry.withBuiltIns();
     Optional<ModelSettings> model = ModelConfig.resolve(null, null, home.configFile(), env);
+    SkillService skills =
+        SkillsSetup.service(
+            home,
+            model.map(m -> new ModelFactory().rawChatModel(m)).orElse(null),
+            model.map(ModelSettings::label).orElse("none"),
+            history,
+            ApprovalPrompt.NONE);
+    this.skillRuntime = new SkillRuntime(skills, registry, agents);
+    for (LoadEntry entry : skillRuntime.start()) {
+      if (!entry.loaded()) {
+        LOG.warning(
+            "learned " + entry.kind() + " " + entry.name() + " not loaded: " + entry.reason());
+      }
+    }
+    skillRuntime.registerBridge(router);
     if (model.isPresent()) {
       SubagentRunner runner =
           SubagentRunner.builder()
@@ -129,6 +151,17 @@ public final class HostServices implements AutoCloseable {
     Thread t = new Thread(search::get, "orca-search-warmup");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Loads every deployed learned function into a kernel; functions deployed later are loaded before
+   * the next cell.
+   *
+   * @param kernel a started kernel
+   * @return the kernel to use from now on
+   */
+  public Kernel attach(Kernel kernel) {
+    return skillRuntime.attach(kernel);
   }
 
   /** The registry of every callable tool, function, agent and meta-tool. */

@@ -146,7 +146,8 @@ public final class OrcaRuntime implements AutoCloseable {
           new Thread(
               () -> {
                 try {
-                  future.complete(factory.start(kernelOptions));
+                  Kernel started = factory.start(kernelOptions);
+                  future.complete(services == null ? started : services.attach(started));
                 } catch (Throwable t) {
                   future.completeExceptionally(t);
                 }

@@ -336,9 +336,9 @@ public final class SnippetEngine implements AutoCloseable {
                 + frame.getLineNumber()
                 + (origin != null ? " of cell " + origin.cell() : " of an earlier cell");
       }
-      String displayMethod = method.startsWith("do_it$") ? "<cell>" : method;
+      String displayMethod = method.isBlank() || method.startsWith("do_it$") ? "<cell>" : method;
       if (stack.size() < STACK_FRAMES) {
-        stack.add("at " + displayMethod + " (" + where + ")");
+        stack.add(displayMethod + " (" + where + ")");
       }
     }
     Throwable cause = ex.getCause();
