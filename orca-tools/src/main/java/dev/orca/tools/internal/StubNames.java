@@ -3,71 +3,18 @@ package dev.orca.tools.internal;
 import dev.orca.tools.ToolSpec;
 import java.util.Locale;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 
 /** Turns tool, server and parameter names into valid, stable Java identifiers. */
 public final class StubNames {
 
-  private static final Set<String> RESERVED =
-      Set.of(
-          "abstract",
-          "assert",
-          "boolean",
-          "break",
-          "byte",
-          "case",
-          "catch",
-          "char",
-          "class",
-          "const",
-          "continue",
-          "default",
-          "do",
-          "double",
-          "else",
-          "enum",
-          "extends",
-          "final",
-          "finally",
-          "float",
-          "for",
-          "goto",
-          "if",
-          "implements",
-          "import",
-          "instanceof",
-          "int",
-          "interface",
-          "long",
-          "native",
-          "new",
-          "package",
-          "private",
-          "protected",
-          "public",
-          "return",
-          "short",
-          "static",
-          "strictfp",
-          "super",
-          "switch",
-          "synchronized",
-          "this",
-          "throw",
-          "throws",
-          "transient",
-          "try",
-          "void",
-          "volatile",
-          "while",
-          "true",
-          "false",
-          "null",
-          "var",
-          "record",
-          "yield",
-          "sealed",
-          "permits",
-          "_");
+  /** Java's contextual keywords, which a stub may not use as a name either. */
+  private static final Set<String> RESTRICTED =
+      Set.of("var", "record", "yield", "sealed", "permits", "_");
+
+  private static boolean reserved(String word) {
+    return SourceVersion.isKeyword(word) || RESTRICTED.contains(word);
+  }
 
   private StubNames() {}
 
@@ -115,7 +62,7 @@ public final class StubNames {
       out.insert(0, '_');
     }
     String id = out.toString();
-    return RESERVED.contains(id) ? id + "_" : id;
+    return reserved(id) ? id + "_" : id;
   }
 
   /**
@@ -153,6 +100,6 @@ public final class StubNames {
     String type = typeName(property);
     String camel = Character.toLowerCase(type.charAt(0)) + type.substring(1);
     String id = identifier(camel, true);
-    return RESERVED.contains(id.toLowerCase(Locale.ROOT)) ? id + "_" : id;
+    return reserved(id.toLowerCase(Locale.ROOT)) ? id + "_" : id;
   }
 }

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 
 /**
  * Normalizes a kernel cell so that the same work written twice gets the same fingerprint.
@@ -123,64 +124,12 @@ public final class CellNormalizer {
           "addRow",
           "setName");
 
-  private static final Set<String> KEYWORDS =
-      Set.of(
-          "abstract",
-          "assert",
-          "boolean",
-          "break",
-          "byte",
-          "case",
-          "catch",
-          "char",
-          "class",
-          "const",
-          "continue",
-          "default",
-          "do",
-          "double",
-          "else",
-          "enum",
-          "extends",
-          "final",
-          "finally",
-          "float",
-          "for",
-          "goto",
-          "if",
-          "implements",
-          "import",
-          "instanceof",
-          "int",
-          "interface",
-          "long",
-          "native",
-          "new",
-          "package",
-          "private",
-          "protected",
-          "public",
-          "return",
-          "short",
-          "static",
-          "strictfp",
-          "super",
-          "switch",
-          "synchronized",
-          "this",
-          "throw",
-          "throws",
-          "transient",
-          "try",
-          "void",
-          "volatile",
-          "while",
-          "var",
-          "record",
-          "yield",
-          "true",
-          "false",
-          "null");
+  /** Words that are never names: Java's keywords and literals, and its restricted identifiers. */
+  private static boolean isKeyword(String word) {
+    return SourceVersion.isKeyword(word) || RESTRICTED.contains(word);
+  }
+
+  private static final Set<String> RESTRICTED = Set.of("var", "record", "yield");
 
   private final ThreadLocal<JavaParser> parser =
       ThreadLocal.withInitial(
@@ -514,7 +463,7 @@ public final class CellNormalizer {
         out = "'c'";
       } else if (Character.isDigit(c)) {
         out = "0";
-      } else if (Character.isJavaIdentifierStart(c) && !KEYWORDS.contains(t)) {
+      } else if (Character.isJavaIdentifierStart(c) && !isKeyword(t)) {
         boolean member = i > 0 && toks.get(i - 1).equals(".");
         boolean call = i + 1 < toks.size() && toks.get(i + 1).equals("(");
         if (member || !looksLikeVariable(t)) {
