@@ -10,6 +10,7 @@ import dev.orca.agent.subagent.SubagentBridge;
 import dev.orca.agent.subagent.SubagentCatalog;
 import dev.orca.agent.subagent.SubagentRegistry;
 import dev.orca.agent.subagent.SubagentRunner;
+import dev.orca.core.ConfigurationException;
 import dev.orca.core.OrcaException;
 import dev.orca.core.OrcaHome;
 import dev.orca.core.history.HistoryStore;
@@ -90,7 +91,18 @@ public final class HostServices implements AutoCloseable {
     router.register("analyzeHistory", analysis::analyzeHistory);
 
     SubagentRegistry agents = SubagentRegistry.withBuiltIns();
-    Optional<ModelSettings> model = ModelConfig.resolve(null, null, home.configFile(), env);
+    Optional<ModelSettings> model;
+    String noModel =
+        "sub-agents need a model, and none is configured. " + ModelConfig.HOW_TO_CONFIGURE;
+    try {
+      model = ModelConfig.resolve(null, null, home.configFile(), env);
+    } catch (ConfigurationException e) {
+      // A bad [model] section must not stop the kernel, the REPL or doctor: it is reported
+      // where a model is needed.
+      LOG.warning("model configuration ignored: " + e.getMessage());
+      model = Optional.empty();
+      noModel = "the model configuration is invalid: " + e.getMessage();
+    }
     SkillService skills =
         SkillsSetup.service(
             home,
@@ -119,8 +131,7 @@ public final class HostServices implements AutoCloseable {
       SubagentCatalog.publish(agents, registry, runner);
       SubagentBridge.register(router, runner);
     } else {
-      String why =
-          "sub-agents need a model, and none is configured. " + ModelConfig.HOW_TO_CONFIGURE;
+      String why = noModel;
       router.register(
           SubagentBridge.CALL,
           args -> {

@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -442,19 +441,14 @@ public final class SnippetEngine implements AutoCloseable {
 
   /** The live value of a variable. */
   public Object rawValue(VarSnippet var) throws ReflectiveOperationException {
-    String[] location = new String[2];
-    control.startCapture(location);
-    try {
-      jshell.varValue(var);
-    } finally {
-      control.endCapture();
-    }
+    String[] location = location(var);
     if (location[0] == null) {
       throw new ReflectiveOperationException("no storage found for variable " + var.name());
     }
     return control.readField(location[0], location[1]);
   }
 
+  /** Where JShell keeps a variable: its wrapper class and field name (null when unknown). */
   private String[] location(VarSnippet var) {
     String[] location = new String[2];
     control.startCapture(location);
@@ -695,15 +689,6 @@ public final class SnippetEngine implements AutoCloseable {
       }
     }
     return new int[] {line, column};
-  }
-
-  /** Definitions made so far, keyed, for tests and diagnostics. */
-  Map<String, String> definitionSources() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Snippet s : activeDefinitions()) {
-      out.put(definitionKey(s), s.source());
-    }
-    return out;
   }
 
   @Override
