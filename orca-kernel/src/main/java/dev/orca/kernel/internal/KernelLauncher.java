@@ -62,8 +62,9 @@ public final class KernelLauncher {
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:-UsePerfData");
     if (options.sandbox() != SandboxMode.OFF) {
-      // Only the modules the kernel needs: no JNDI, RMI, JMX, java.beans, scripting, HTTP client,
-      // instrumentation or attach API in the kernel's module graph.
+      // Only the modules the kernel needs: no JNDI, RMI, JMX, java.beans, scripting, HTTP client
+      // or instrumentation in the kernel's module graph (jdk.jshell itself brings jdk.jdi,
+      // jdk.attach and java.xml; the bytecode policy closes those).
       cmd.add("--limit-modules");
       cmd.add(LIMITED_MODULES);
     }
