@@ -135,6 +135,13 @@ class KernelRecoveryIT {
     assertThat(checkpoint.variables().get(2).restorable()).isFalse();
     kernel.execute("text = text.toUpperCase();");
     assertThat(kernel.checkpoint().variables().get(3).json()).isEqualTo("\"HELLO\"");
+    ExecutionResult failed =
+        kernel.execute("String partial = \"before the failure\";\nInteger.parseInt(\"x\");");
+    assertThat(failed).isInstanceOf(ExecutionResult.UserException.class);
+    assertThat(kernel.checkpoint().variables())
+        .filteredOn(v -> v.name().equals("partial"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.json()).isEqualTo("\"before the failure\""));
   }
 
   @Test

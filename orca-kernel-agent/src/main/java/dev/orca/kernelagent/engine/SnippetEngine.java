@@ -244,7 +244,8 @@ public final class SnippetEngine implements AutoCloseable {
     result.put("stdoutTruncated", out.truncated());
     result.put("stderr", err.text());
     result.put("stderrTruncated", err.truncated());
-    if ("success".equals(status)) {
+    if (!"stopped".equals(status)) {
+      // Snippets before a failing one ran and may have changed variables: checkpoint them too.
       result.set("checkpoints", checkpoints(cell, declaredVars));
     }
     ArrayNode names = result.putArray("variableNames");
