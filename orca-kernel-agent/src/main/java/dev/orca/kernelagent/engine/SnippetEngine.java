@@ -415,8 +415,10 @@ public final class SnippetEngine implements AutoCloseable {
       } else {
         node.put("reason", encoded.reason());
       }
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (ReflectiveOperationException | RuntimeException | StackOverflowError e) {
       node.put("reason", "its value could not be read (" + e + ")");
+    } catch (OutOfMemoryError e) {
+      node.put("reason", "the kernel ran out of memory capturing it");
     }
     return node;
   }
@@ -629,7 +631,11 @@ public final class SnippetEngine implements AutoCloseable {
       return null;
     } catch (Exception e) {
       jshell.drop(var);
-      return "its saved value does not fit its type " + type + " (" + e.getMessage() + ")";
+      return "its saved value does not fit its type "
+          + type
+          + " ("
+          + Inspector.cut(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 200)
+          + ")";
     }
   }
 

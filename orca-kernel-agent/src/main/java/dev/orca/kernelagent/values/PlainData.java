@@ -83,8 +83,12 @@ public final class PlainData {
         return null;
       }
       if (value.getClass().isArray()) {
-        if (value.getClass().getComponentType().isPrimitive()) {
+        Class<?> component = value.getClass().getComponentType();
+        if (component.isPrimitive()) {
           return null;
+        }
+        if (!isPlainType(component)) {
+          return "its elements' type is not plain data (" + component.getName() + ")";
         }
         int length = Math.min(Array.getLength(value), SAMPLE);
         for (int i = 0; i < length; i++) {
@@ -114,6 +118,27 @@ public final class PlainData {
     } finally {
       seen.remove(value);
     }
+  }
+
+  /** Whether values declared with this type can be restored from JSON (Object: by content). */
+  private static boolean isPlainType(Class<?> type) {
+    if (type == Object.class || type.isPrimitive() || type.isEnum() || type.isRecord()) {
+      return true;
+    }
+    if (type.isArray()) {
+      return isPlainType(type.getComponentType());
+    }
+    return type == String.class
+        || type == Boolean.class
+        || type == Character.class
+        || Number.class.isAssignableFrom(type)
+            && (type.getName().startsWith("java.lang.") || type.getName().startsWith("java.math."))
+        || type == UUID.class
+        || type.getName().startsWith("java.time.")
+        || Collection.class.isAssignableFrom(type)
+        || Map.class.isAssignableFrom(type)
+        || type == Optional.class
+        || type == Table.class;
   }
 
   private static boolean isScalar(Object value) {

@@ -78,20 +78,53 @@ public final class ValueCodec {
     if (why != null) {
       return new Encoded(null, why);
     }
+    LimitedWriter out = new LimitedWriter(maxChars);
     try {
-      String json = MAPPER.writeValueAsString(value);
-      if (json.length() > maxChars) {
-        return new Encoded(
-            null,
-            "its JSON form is "
-                + json.length() / 1024
-                + " KiB, over the "
-                + maxChars / 1024
-                + " KiB limit for capture");
-      }
-      return new Encoded(json, null);
+      MAPPER.writeValue(out, value);
+      return new Encoded(out.toString(), null);
     } catch (IOException | RuntimeException e) {
+      if (out.exceeded()) {
+        return new Encoded(
+            null, "its JSON form is over the " + maxChars / 1024 + " KiB limit for capture");
+      }
       return new Encoded(null, "it could not be written as JSON (" + e.getMessage() + ")");
+    } catch (OutOfMemoryError e) {
+      return new Encoded(null, "the kernel ran out of memory writing it as JSON");
+    }
+  }
+
+  /** A writer that stops (with an IOException) as soon as more than its limit is written. */
+  private static final class LimitedWriter extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final int limit;
+    private boolean exceeded;
+
+    LimitedWriter(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      if (text.length() + len > limit) {
+        exceeded = true;
+        throw new IOException("capture limit exceeded");
+      }
+      text.append(chars, off, len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    boolean exceeded() {
+      return exceeded;
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
     }
   }
 

@@ -77,6 +77,14 @@ class ValueCodecTest {
   }
 
   @Test
+  void encode_refusesArraysWhoseElementTypeIsNotData() {
+    ValueCodec.Encoded encoded = ValueCodec.encode(new Thread[2], 1_000);
+    assertThat(encoded.json()).isNull();
+    assertThat(encoded.reason()).contains("elements' type", "java.lang.Thread");
+    assertThat(ValueCodec.encode(new String[] {"a"}, 1_000).json()).isEqualTo("[\"a\"]");
+  }
+
+  @Test
   void encode_refusesJsonOverTheLimit() {
     ValueCodec.Encoded encoded = ValueCodec.encode("x".repeat(5_000), 1_024);
     assertThat(encoded.json()).isNull();
