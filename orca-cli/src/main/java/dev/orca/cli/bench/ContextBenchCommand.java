@@ -32,7 +32,7 @@ public final class ContextBenchCommand implements Callable<Integer> {
       names = "--catalog",
       paramLabel = "FILE",
       description = "Tool catalog in JSON Lines (default ${DEFAULT-VALUE}).")
-  Path catalog = Path.of("/work/shared/data/tools/catalog.jsonl");
+  Path catalog = Path.of("../shared/data/tools/catalog.jsonl");
 
   @Option(
       names = "--transcripts",
