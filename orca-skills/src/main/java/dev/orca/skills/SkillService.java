@@ -118,23 +118,25 @@ public final class SkillService {
     int version = state.nextVersion();
     Instant now = Instant.now();
     Instant created =
-        state.versions().isEmpty() ? now : parseInstant(state.versions().get(0).created(), now);
+        state.versions().isEmpty()
+            ? now
+            : GenerationRecords.parseInstant(state.versions().get(0).created(), now);
     SkillHeader header =
         new SkillHeader(
             name.method(), version, created, now, gen.label("code_generator"), req.hash());
     GenerationOutcome out = new FunctionGenerator(gen, gate, store, config).generate(req, header);
-    VersionRecord record = recordOf(out, header, req.description());
+    VersionRecord record = GenerationRecords.recordOf(out, header, req.description());
     store.save(state.with(record));
-    recordGeneration(out);
+    GenerationRecords.recordGeneration(history, out);
 
-    String summary = summary(out);
+    String summary = GenerationRecords.summary(out);
     VersionStatus status = VersionStatus.PENDING;
     String message;
     switch (config.approval()) {
       case AUTO -> {
         if (out.passed()) {
           status = deploy(name, version, "gate", false);
-          message = deployedMessage(out.signature(), version);
+          message = GenerationRecords.deployedMessage(out.signature(), version);
         } else {
           message =
               "v"
@@ -144,14 +146,14 @@ public final class SkillService {
                   + " round(s) and waits for a person: orca skills approve "
                   + name
                   + " (or reject). "
-                  + firstBlocking(out);
+                  + GenerationRecords.firstBlocking(out);
         }
       }
       case ASK -> {
         ApprovalPrompt.Decision d = approvalPrompt.ask(summary);
         if (d == ApprovalPrompt.Decision.APPROVE) {
           status = deploy(name, version, "person", false);
-          message = deployedMessage(out.signature(), version);
+          message = GenerationRecords.deployedMessage(out.signature(), version);
         } else if (d == ApprovalPrompt.Decision.REJECT) {
           status = reject(name, Optional.of(version));
           message = "v" + version + " was rejected.";
@@ -239,10 +241,15 @@ public final class SkillService {
     SkillStore.write(testFile, formatted);
     if (deployedAndUnchanged && report.allPassed()) {
       VersionRecord d = state.deployed().get();
-      store.save(state.with(withTestHash(d, SkillStore.sha256(formatted))));
+      store.save(state.with(GenerationRecords.withTestHash(d, SkillStore.sha256(formatted))));
     }
     history.record(
-        name.method(), version, SkillEventType.TESTED, d -> testDetails(d, report), r.tokens(), 0);
+        name.method(),
+        version,
+        SkillEventType.TESTED,
+        d -> GenerationRecords.testDetails(d, report),
+        r.tokens(),
+        0);
     return new TestsResult(name, testFile, report, g.testIssues(), r.tokens());
   }
 
@@ -276,7 +283,12 @@ public final class SkillService {
     int version =
         Optional.ofNullable(SkillHeader.parse(source)).map(SkillHeader::version).orElse(1);
     history.record(
-        name.method(), version, SkillEventType.REVIEWED, d -> reviewDetails(d, issues), tokens, 0);
+        name.method(),
+        version,
+        SkillEventType.REVIEWED,
+        d -> GenerationRecords.reviewDetails(d, issues),
+        tokens,
+        0);
     return issues;
   }
 
@@ -462,7 +474,8 @@ public final class SkillService {
       SkillStore.write(store.testFile(name), tests.get());
     }
     VersionRecord fixed =
-        withHashes(rec, SkillStore.sha256(source), tests.map(SkillStore::sha256).orElse(""));
+        GenerationRecords.withHashes(
+            rec, SkillStore.sha256(source), tests.map(SkillStore::sha256).orElse(""));
     store.save(state.with(fixed).deploy(version, who));
     history.record(name.method(), version, SkillEventType.APPROVED, d -> d.put("by", who), 0, 0);
     history.record(
@@ -672,7 +685,7 @@ public final class SkillService {
             SkillStore.sha256(newTests),
             0,
             true,
-            gateSummary(g.allIssues(), g.tests()),
+            GenerationRecords.gateSummary(g.allIssues(), g.tests()),
             List.of(),
             t.passed(),
             t.failed(),
@@ -681,7 +694,13 @@ public final class SkillService {
             "",
             0);
     store.save(state.with(rec));
-    history.record(name.method(), version, SkillEventType.TESTED, dd -> testDetails(dd, t), 0, 0);
+    history.record(
+        name.method(),
+        version,
+        SkillEventType.TESTED,
+        dd -> GenerationRecords.testDetails(dd, t),
+        0,
+        0);
     deploy(name, version, "gate", false);
     return new LoadEntry(name.method(), SkillKind.FUNCTION, version, true, true, "");
   }
@@ -903,142 +922,6 @@ public final class SkillService {
 
   private Path workDir(SkillName name, String what) {
     return store.home().cacheDir().resolve("skills").resolve(name.className()).resolve(what);
-  }
-
-  private VersionRecord recordOf(GenerationOutcome out, SkillHeader header, String description) {
-    TestReport t = out.tests().orElse(TestReport.notRun("no tests ran"));
-    return new VersionRecord(
-        out.version(),
-        VersionStatus.PENDING,
-        header.updated().toString(),
-        header.generator(),
-        header.requestHash(),
-        description,
-        out.signature(),
-        SkillStore.sha256(out.source()),
-        SkillStore.sha256(out.testSource()),
-        out.rounds(),
-        out.passed(),
-        gateSummary(out.issues(), out.tests()),
-        out.blocking().stream().map(ReviewIssue::render).toList(),
-        t.passed(),
-        t.failed(),
-        t.lineCoverage(),
-        t.branchCoverage(),
-        "",
-        out.tokens());
-  }
-
-  private static List<String> gateSummary(List<ReviewIssue> issues, Optional<TestReport> tests) {
-    List<String> s = new ArrayList<>();
-    s.add("tests: " + tests.map(TestReport::summary).orElse("not run"));
-    for (Severity sev : Severity.values()) {
-      long n = issues.stream().filter(i -> i.severity() == sev).count();
-      if (n > 0) {
-        s.add(sev.wireName() + ": " + n);
-      }
-    }
-    return s;
-  }
-
-  private void recordGeneration(GenerationOutcome out) {
-    String n = out.name().method();
-    history.record(
-        n,
-        out.version(),
-        SkillEventType.GENERATED,
-        d -> {
-          d.put("rounds", out.rounds());
-          d.put("firstTryCompiled", out.firstTryCompiled());
-          d.put("gatePassed", out.passed());
-        },
-        out.tokens(),
-        0);
-    out.tests()
-        .ifPresent(
-            t ->
-                history.record(
-                    n, out.version(), SkillEventType.TESTED, d -> testDetails(d, t), 0, 0));
-    history.record(
-        n, out.version(), SkillEventType.REVIEWED, d -> reviewDetails(d, out.issues()), 0, 0);
-  }
-
-  private static void testDetails(com.fasterxml.jackson.databind.node.ObjectNode d, TestReport t) {
-    d.put("passed", t.passed());
-    d.put("failed", t.failed());
-    d.put("lineCoverage", t.lineCoverage());
-    d.put("branchCoverage", t.branchCoverage());
-    if (!t.error().isEmpty()) {
-      d.put("error", t.error());
-    }
-  }
-
-  private static void reviewDetails(
-      com.fasterxml.jackson.databind.node.ObjectNode d, List<ReviewIssue> issues) {
-    for (Severity s : Severity.values()) {
-      d.put(s.wireName(), issues.stream().filter(i -> i.severity() == s).count());
-    }
-  }
-
-  private static String summary(GenerationOutcome out) {
-    StringBuilder b = new StringBuilder();
-    b.append(out.name())
-        .append(" v")
-        .append(out.version())
-        .append(": ")
-        .append(out.passed() ? "passed the gate" : "did not pass the gate")
-        .append(" after ")
-        .append(out.rounds())
-        .append(" round(s); ")
-        .append(out.tests().map(TestReport::summary).orElse("tests not run"));
-    out.blocking().stream().limit(5).forEach(i -> b.append("\n  ").append(i.render()));
-    return b.toString();
-  }
-
-  private static String firstBlocking(GenerationOutcome out) {
-    return out.blocking().stream()
-        .findFirst()
-        .map(i -> "First finding: " + i.render())
-        .orElse(out.tests().map(TestReport::summary).orElse(""));
-  }
-
-  private static String deployedMessage(String signature, int version) {
-    return "Deployed v" + version + ". From the next cell, call " + signature + ".";
-  }
-
-  private static VersionRecord withHashes(VersionRecord r, String source, String tests) {
-    return new VersionRecord(
-        r.version(),
-        r.status(),
-        r.created(),
-        r.generator(),
-        r.requestHash(),
-        r.description(),
-        r.signature(),
-        source,
-        tests,
-        r.rounds(),
-        r.gatePassed(),
-        r.gateSummary(),
-        r.blockingIssues(),
-        r.testsPassed(),
-        r.testsFailed(),
-        r.lineCoverage(),
-        r.branchCoverage(),
-        r.approvedBy(),
-        r.tokens());
-  }
-
-  private static VersionRecord withTestHash(VersionRecord r, String tests) {
-    return withHashes(r, r.sourceHash(), tests);
-  }
-
-  private static Instant parseInstant(String s, Instant fallback) {
-    try {
-      return Instant.parse(s);
-    } catch (RuntimeException e) {
-      return fallback;
-    }
   }
 
   /** Builds a {@link SkillService}. */
