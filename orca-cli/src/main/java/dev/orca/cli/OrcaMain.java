@@ -1,5 +1,8 @@
 package dev.orca.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,27 +27,54 @@ public final class OrcaMain implements java.util.concurrent.Callable<Integer> {
       // kernel and library INFO logs (java.util.logging) would clutter the REPL's stderr
       java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
   }
 
-  /** The configured picocli command line (also used by tests). */
+  /** The configured picocli command line with every subcommand (also used by tests). */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The configured picocli command line for one invocation: when the first argument names a
+   * subcommand, only that one is built. Picocli reflects over every registered command when it is
+   * registered, which is a fifth of the time {@code orca mcp} needs before it can answer {@code
+   * initialize}.
+   *
+   * @param first the first command-line argument, or {@code null}
+   * @return the command line
+   */
+  static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new OrcaMain());
-    // Subcommands, one per line (each engineer adds or edits only their own line).
-    cl.addSubcommand(new dev.orca.cli.repl.ReplCommand());
-    cl.addSubcommand(new dev.orca.cli.mcp.McpCommand());
-    cl.addSubcommand(new dev.orca.cli.doctor.DoctorCommand());
-    cl.addSubcommand(new dev.orca.cli.sessions.SessionsCommand());
-    cl.addSubcommand(new dev.orca.cli.analyze.AnalyzeCommand());
-    cl.addSubcommand(new dev.orca.cli.skills.SkillsCommand());
-    cl.addSubcommand(new dev.orca.cli.eval.EvalCommand());
-    cl.addSubcommand(new dev.orca.cli.run.RunCommand());
-    cl.addSubcommand(new dev.orca.cli.chat.ChatCommand());
-    cl.addSubcommand(new dev.orca.cli.bench.BenchCommand());
+    boolean one = first != null && SUBCOMMANDS.containsKey(first);
+    SUBCOMMANDS.forEach(
+        (name, command) -> {
+          if (!one || name.equals(first)) {
+            cl.addSubcommand(name, command.get());
+          }
+        });
     ErrorHandler errors = new ErrorHandler(ErrorHandler.debugEnv());
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
     return cl;
+  }
+
+  /** The subcommands by name, in the order the usage lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("repl", dev.orca.cli.repl.ReplCommand::new);
+    m.put("mcp", dev.orca.cli.mcp.McpCommand::new);
+    m.put("doctor", dev.orca.cli.doctor.DoctorCommand::new);
+    m.put("sessions", dev.orca.cli.sessions.SessionsCommand::new);
+    m.put("analyze", dev.orca.cli.analyze.AnalyzeCommand::new);
+    m.put("skills", dev.orca.cli.skills.SkillsCommand::new);
+    m.put("eval", dev.orca.cli.eval.EvalCommand::new);
+    m.put("run", dev.orca.cli.run.RunCommand::new);
+    m.put("chat", dev.orca.cli.chat.ChatCommand::new);
+    m.put("bench", dev.orca.cli.bench.BenchCommand::new);
+    return m;
   }
 
   /**

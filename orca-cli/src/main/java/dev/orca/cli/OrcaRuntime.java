@@ -32,8 +32,10 @@ public final class OrcaRuntime implements AutoCloseable {
   private final KernelOptions kernelOptions;
   private final KernelFactory factory;
   private final KernelBridge bridge;
-  private final HostServices services;
+  private final Map<String, String> env;
   private final BridgeRouter router;
+  private final CompletableFuture<HostServices> services;
+  private boolean servicesStarted;
   private final Thread shutdownHook;
   private CompletableFuture<Kernel> kernel;
   private boolean closed;
@@ -48,9 +50,13 @@ public final class OrcaRuntime implements AutoCloseable {
       loaded = loaded.withSandbox(b.sandbox);
     }
     this.config = loaded;
+    this.env = b.env;
     this.router = b.bridge == null ? new BridgeRouter() : null;
     this.bridge = b.bridge == null ? router : b.bridge;
-    this.services = router == null ? null : HostServices.create(home, router, b.env);
+    this.services = router == null ? null : new CompletableFuture<>();
+    if (router != null) {
+      router.registeredWhen(this::startServices);
+    }
     this.factory = b.factory;
     this.kernelOptions =
         KernelOptions.defaults(home.workspace())
@@ -116,12 +122,48 @@ public final class OrcaRuntime implements AutoCloseable {
 
   /**
    * The host services answering kernel built-ins (tools, search, sub-agents, sessions, analysis),
-   * when this runtime made its own router.
+   * when this runtime made its own router; starts them if needed and waits until they are ready.
    *
    * @return the services, or empty when the builder was given another bridge
+   * @throws OrcaException when they failed to start (their own exception when it is one)
    */
   public Optional<HostServices> services() {
-    return Optional.ofNullable(services);
+    if (services == null) {
+      return Optional.empty();
+    }
+    return Optional.of(await(startServices(), "Orca's host services"));
+  }
+
+  /**
+   * Starts the host services in the background unless they are started: the tool registry, history
+   * database, MCP configuration, learned skills and sessions take half a second or more to set up,
+   * which a command need not wait for before it answers (the MCP server's {@code initialize}).
+   * Bridge calls made meanwhile wait for them ({@link BridgeRouter#registeredWhen}).
+   *
+   * @return completes with the services (or their failure); an already completed {@code null} when
+   *     the builder was given another bridge
+   */
+  public synchronized CompletableFuture<HostServices> startServices() {
+    if (services == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (!servicesStarted) {
+      servicesStarted = true;
+      Thread starter =
+          new Thread(
+              () -> {
+                try {
+                  services.complete(HostServices.create(home, router, env));
+                } catch (Throwable t) {
+                  System.err.println("orca: host services failed to start: " + t.getMessage());
+                  services.completeExceptionally(t);
+                }
+              },
+              "orca-services-start");
+      starter.setDaemon(true);
+      starter.start();
+    }
+    return services;
   }
 
   /** The default cell timeout from the configuration. */
@@ -140,6 +182,7 @@ public final class OrcaRuntime implements AutoCloseable {
       throw OrcaException.invalid("This Orca runtime is closed.");
     }
     if (kernel == null || kernel.isCompletedExceptionally()) {
+      CompletableFuture<HostServices> host = startServices();
       CompletableFuture<Kernel> future = new CompletableFuture<>();
       kernel = future;
       Thread starter =
@@ -147,7 +190,8 @@ public final class OrcaRuntime implements AutoCloseable {
               () -> {
                 try {
                   Kernel started = factory.start(kernelOptions);
-                  future.complete(services == null ? started : services.attach(started));
+                  HostServices ready = attachable(host);
+                  future.complete(ready == null ? started : ready.attach(started));
                 } catch (Throwable t) {
                   future.completeExceptionally(t);
                 }
@@ -166,19 +210,34 @@ public final class OrcaRuntime implements AutoCloseable {
    * @throws OrcaException when it cannot start (the start's own exception when it is one)
    */
   public Kernel kernel() {
-    CompletableFuture<Kernel> future = startKernel();
+    return await(startKernel(), "The kernel");
+  }
+
+  private static <T> T await(CompletableFuture<T> future, String what) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw OrcaException.transientFailure("Interrupted while the kernel was starting.", e);
+      throw OrcaException.transientFailure("Interrupted while " + what + " was starting.", e);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof OrcaException oe) {
         throw oe;
       }
-      throw OrcaException.transientFailure(
-          "The kernel failed to start: " + cause.getMessage(), cause);
+      throw OrcaException.transientFailure(what + " failed to start: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * The services to attach a started kernel to, once they are ready; {@code null} when there are
+   * none or they failed (the kernel then runs without learned functions; the failure was reported
+   * and built-in calls name it).
+   */
+  private static HostServices attachable(CompletableFuture<HostServices> host) {
+    try {
+      return host.join();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      return null;
     }
   }
 
@@ -195,7 +254,14 @@ public final class OrcaRuntime implements AutoCloseable {
       router.close();
     }
     if (services != null) {
-      services.close();
+      // a start in progress finishes first, so that its database and MCP servers are closed too
+      synchronized (this) {
+        if (!servicesStarted) {
+          servicesStarted = true; // never start them after close
+          services.completeExceptionally(OrcaException.invalid("This Orca runtime is closed."));
+        }
+      }
+      services.thenAccept(HostServices::close);
     }
     if (shutdownHook != null) {
       try {

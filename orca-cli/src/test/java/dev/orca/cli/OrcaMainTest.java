@@ -36,6 +36,19 @@ class OrcaMainTest {
   }
 
   @Test
+  void commandLineForOneSubcommand_buildsOnlyThatOne() {
+    assertThat(OrcaMain.commandLine("mcp").getSubcommands().keySet())
+        .containsExactlyInAnyOrder("mcp", "help");
+  }
+
+  @Test
+  void commandLineForAnUnknownFirstArgument_buildsAllSoTheErrorCanListThem() {
+    assertThat(OrcaMain.commandLine("nosuch").getSubcommands())
+        .containsKeys("repl", "mcp", "doctor", "run", "chat", "bench");
+    assertThat(OrcaMain.commandLine("--version").getSubcommands()).containsKeys("repl", "bench");
+  }
+
+  @Test
   void unknownOption_exitsTwoWithUsageHint() {
     assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("--help");

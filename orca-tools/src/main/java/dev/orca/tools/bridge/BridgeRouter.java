@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The host side of the kernel bridge: maps each built-in's method name to a {@link BridgeHandler}.
@@ -58,6 +61,8 @@ public final class BridgeRouter implements KernelBridge, AutoCloseable {
   }
 
   private final Map<String, BridgeHandler> handlers = new ConcurrentHashMap<>();
+  private volatile Supplier<? extends CompletableFuture<?>> registration =
+      () -> CompletableFuture.completedFuture(null);
   private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
   private final Settings settings;
   private final Semaphore permits;
@@ -97,9 +102,37 @@ public final class BridgeRouter implements KernelBridge, AutoCloseable {
     return this;
   }
 
-  /** The registered method names, sorted. */
+  /**
+   * Makes {@link #call} and {@link #methods()} wait until handlers registered in the background are
+   * in place: a program can answer its client while its services start, and a call that arrives
+   * meanwhile waits instead of failing as unknown. When the registration fails, calls of methods
+   * that did not get a handler fail with its reason. {@link #register} never waits.
+   *
+   * @param pending starts the registration if it has not started (so that a call never waits for
+   *     something nobody started) and returns it; it completes when every handler is registered
+   * @return this router
+   */
+  public BridgeRouter registeredWhen(Supplier<? extends CompletableFuture<?>> pending) {
+    this.registration = Objects.requireNonNull(pending, "pending");
+    return this;
+  }
+
+  /** The registered method names, sorted (after a pending registration has finished). */
   public Set<String> methods() {
+    awaitRegistration();
     return new TreeSet<>(handlers.keySet());
+  }
+
+  /** Waits for a pending registration; returns its failure, or {@code null}. */
+  private Throwable awaitRegistration() {
+    try {
+      registration.get().join();
+      return null;
+    } catch (CompletionException e) {
+      return e.getCause() == null ? e : e.getCause();
+    } catch (CancellationException e) {
+      return e;
+    }
   }
 
   /** Whether calls run on virtual threads (JDK 21+). */
@@ -114,7 +147,14 @@ public final class BridgeRouter implements KernelBridge, AutoCloseable {
 
   @Override
   public JsonNode call(String method, JsonNode args) {
+    Throwable registrationFailure = awaitRegistration();
     BridgeHandler handler = handlers.get(method);
+    if (handler == null && registrationFailure != null) {
+      throw OrcaException.configuration(
+          method
+              + " is unavailable: Orca's host services failed to start: "
+              + registrationFailure.getMessage());
+    }
     if (handler == null) {
       throw OrcaException.invalid(
           "Unknown built-in '" + method + "'. Available: " + String.join(", ", methods()) + ".");

@@ -9,6 +9,7 @@ import dev.orca.core.OrcaException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,55 @@ class BridgeRouterTest {
       router.register("double", args -> IntNode.valueOf(args.path("x").asInt() * 2));
       assertThat(router.call("double", JsonNodeFactory.instance.objectNode().put("x", 21)).asInt())
           .isEqualTo(42);
+    }
+  }
+
+  @Test
+  void call_waitsForAPendingRegistrationAndStartsItWhenNobodyHas() throws Exception {
+    CompletableFuture<Void> registration = new CompletableFuture<>();
+    AtomicInteger asked = new AtomicInteger();
+    try (BridgeRouter router = new BridgeRouter()) {
+      router.registeredWhen(
+          () -> {
+            if (asked.incrementAndGet() == 1) {
+              // the first caller starts it, like OrcaRuntime's background host services
+              new Thread(
+                      () -> {
+                        sleep(200);
+                        router.register("late", args -> IntNode.valueOf(7));
+                        registration.complete(null);
+                      })
+                  .start();
+            }
+            return registration;
+          });
+      assertThat(router.call("late", null).asInt()).isEqualTo(7);
+      assertThat(router.methods()).containsExactly("late");
+      assertThat(asked.get()).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void call_afterAFailedRegistrationNamesItsReason() {
+    CompletableFuture<Void> registration = new CompletableFuture<>();
+    try (BridgeRouter router = new BridgeRouter()) {
+      router.registeredWhen(() -> registration);
+      router.register("early", args -> IntNode.valueOf(1)); // register never waits
+      registration.completeExceptionally(new IllegalStateException("history.db is locked"));
+      assertThat(router.call("early", null).asInt()).isEqualTo(1);
+      assertThatThrownBy(() -> router.call("searchTools", null))
+          .isInstanceOf(OrcaException.class)
+          .hasMessageContaining("searchTools is unavailable")
+          .hasMessageContaining("host services failed to start")
+          .hasMessageContaining("history.db is locked");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
