@@ -52,6 +52,9 @@ public final class SkillService {
   private final ApprovalPrompt approvalPrompt;
   private final Predicate<String> toolExists;
   private final List<SkillListener> listeners = new CopyOnWriteArrayList<>();
+  private final Deployments deployments;
+  private final SkillSources sources;
+  private final FunctionChecks checks;
 
   private SkillService(Builder b) {
     this.store = new SkillStore(b.home);
@@ -63,6 +66,9 @@ public final class SkillService {
     this.history = new SkillHistory(b.history, b.sessionId);
     this.approvalPrompt = b.approvalPrompt;
     this.toolExists = b.toolExists;
+    this.deployments = new Deployments(store, history, listeners);
+    this.sources = new SkillSources(store);
+    this.checks = new FunctionChecks(store, gate, config, history, deployments, sources, listeners);
   }
 
   /**
@@ -135,7 +141,7 @@ public final class SkillService {
     switch (config.approval()) {
       case AUTO -> {
         if (out.passed()) {
-          status = deploy(name, version, "gate", false);
+          status = deployments.deploy(name, version, "gate", false);
           message = GenerationRecords.deployedMessage(out.signature(), version);
         } else {
           message =
@@ -152,7 +158,7 @@ public final class SkillService {
       case ASK -> {
         ApprovalPrompt.Decision d = approvalPrompt.ask(summary);
         if (d == ApprovalPrompt.Decision.APPROVE) {
-          status = deploy(name, version, "person", false);
+          status = deployments.deploy(name, version, "person", false);
           message = GenerationRecords.deployedMessage(out.signature(), version);
         } else if (d == ApprovalPrompt.Decision.REJECT) {
           status = reject(name, Optional.of(version));
@@ -198,7 +204,7 @@ public final class SkillService {
   public synchronized TestsResult generateTests(String path) {
     Generators gen = requireGenerators("generateTests");
     SkillName name = resolveName(path);
-    String source = sourceFor(path, name);
+    String source = sources.sourceFor(path, name);
     SkillState state = store.state(SkillKind.FUNCTION, name.method()).orElse(null);
     String description =
         state == null ? "" : state.latest().map(VersionRecord::description).orElse("");
@@ -218,7 +224,7 @@ public final class SkillService {
             gen.label("test_generator"),
             req.hash());
     String tests = th.applyTo(dev.orca.skills.gate.JavaSources.extractCode(r.text()));
-    GateResult g = gate.evaluate(name, source, tests, workDir(name, "tests"));
+    GateResult g = gate.evaluate(name, source, tests, sources.workDir(name, "tests"));
     String formatted = g.testSource().isEmpty() ? tests : g.testSource();
     TestReport report =
         g.tests()
@@ -236,7 +242,7 @@ public final class SkillService {
     Path testFile = store.testFile(name);
     if (deployedAndUnchanged && !report.allPassed()) {
       // Failing tests must not replace the tests a deployed function passed: keep them aside.
-      testFile = workDir(name, "tests").resolve(name.testClassName() + ".candidate.java");
+      testFile = sources.workDir(name, "tests").resolve(name.testClassName() + ".candidate.java");
     }
     SkillStore.write(testFile, formatted);
     if (deployedAndUnchanged && report.allPassed()) {
@@ -262,8 +268,8 @@ public final class SkillService {
    */
   public synchronized List<ReviewIssue> review(String path) {
     SkillName name = resolveName(path);
-    String source = sourceFor(path, name);
-    GateResult g = gate.evaluate(name, source, null, workDir(name, "review"));
+    String source = sources.sourceFor(path, name);
+    GateResult g = gate.evaluate(name, source, null, sources.workDir(name, "review"));
     List<ReviewIssue> issues = new ArrayList<>(g.functionIssues());
     long tokens = 0;
     if (generators != null && g.compiled()) {
@@ -348,7 +354,7 @@ public final class SkillService {
       return v;
     }
     SkillName name = SkillName.of(nameText);
-    SkillState state = requireState(name);
+    SkillState state = deployments.requireState(name);
     int v =
         version.orElseGet(
             () ->
@@ -363,11 +369,11 @@ public final class SkillService {
                                     + " has no version waiting for approval (see orca skills show "
                                     + name
                                     + ").")));
-    VersionRecord rec = state.version(v).orElseThrow(() -> noVersion(name, v));
+    VersionRecord rec = state.version(v).orElseThrow(() -> Deployments.noVersion(name, v));
     if (rec.status() == VersionStatus.DEPLOYED) {
       throw OrcaException.invalid(name + " v" + v + " is already deployed.");
     }
-    deploy(name, v, "person", false);
+    deployments.deploy(name, v, "person", false);
     return v;
   }
 
@@ -383,7 +389,7 @@ public final class SkillService {
   }
 
   private VersionStatus reject(SkillName name, Optional<Integer> version) {
-    SkillState state = requireState(name);
+    SkillState state = deployments.requireState(name);
     int v =
         version.orElseGet(
             () ->
@@ -394,7 +400,7 @@ public final class SkillService {
                     .orElseThrow(
                         () ->
                             OrcaException.invalid(name + " has no version waiting for approval.")));
-    VersionRecord rec = state.version(v).orElseThrow(() -> noVersion(name, v));
+    VersionRecord rec = state.version(v).orElseThrow(() -> Deployments.noVersion(name, v));
     if (rec.status() != VersionStatus.PENDING) {
       throw OrcaException.invalid(
           name
@@ -418,7 +424,7 @@ public final class SkillService {
    */
   public synchronized int rollback(String nameText, Optional<Integer> version) {
     SkillName name = SkillName.of(nameText);
-    SkillState state = requireState(name);
+    SkillState state = deployments.requireState(name);
     VersionRecord current =
         state
             .deployed()
@@ -447,48 +453,9 @@ public final class SkillService {
     if (target == current.version()) {
       throw OrcaException.invalid(name + " v" + target + " is already deployed.");
     }
-    state.version(target).orElseThrow(() -> noVersion(name, target));
-    deploy(name, target, "person", true);
+    state.version(target).orElseThrow(() -> Deployments.noVersion(name, target));
+    deployments.deploy(name, target, "person", true);
     return target;
-  }
-
-  private VersionStatus deploy(SkillName name, int version, String who, boolean rollback) {
-    SkillState state = requireState(name);
-    VersionRecord rec = state.version(version).orElseThrow(() -> noVersion(name, version));
-    Path vdir = store.versionDir(SkillKind.FUNCTION, name.method(), version);
-    String source =
-        SkillStore.read(vdir.resolve(name.className() + ".java"))
-            .orElseThrow(
-                () ->
-                    OrcaException.invalid(
-                        "The files of "
-                            + name
-                            + " v"
-                            + version
-                            + " are missing from "
-                            + vdir
-                            + "."));
-    Optional<String> tests = SkillStore.read(vdir.resolve(name.testClassName() + ".java"));
-    SkillStore.write(store.functionFile(name), source);
-    if (tests.isPresent()) {
-      SkillStore.write(store.testFile(name), tests.get());
-    }
-    VersionRecord fixed =
-        GenerationRecords.withHashes(
-            rec, SkillStore.sha256(source), tests.map(SkillStore::sha256).orElse(""));
-    store.save(state.with(fixed).deploy(version, who));
-    history.record(name.method(), version, SkillEventType.APPROVED, d -> d.put("by", who), 0, 0);
-    history.record(
-        name.method(),
-        version,
-        rollback ? SkillEventType.ROLLED_BACK : SkillEventType.DEPLOYED,
-        d -> d.put("by", who),
-        0,
-        0);
-    DeployedFunction f =
-        new DeployedFunction(name, version, rec.signature(), rec.description(), source);
-    listeners.forEach(l -> l.functionDeployed(f));
-    return VersionStatus.DEPLOYED;
   }
 
   // ---------------------------------------------------------------- load and re-gate
@@ -501,14 +468,7 @@ public final class SkillService {
    * @return per function, whether it loads and why not
    */
   public synchronized List<LoadEntry> checkFunctions() {
-    List<LoadEntry> out = new ArrayList<>();
-    for (SkillName name : store.functionNames()) {
-      if (!Files.isRegularFile(store.functionFile(name))) {
-        continue;
-      }
-      out.add(check(name));
-    }
-    return out;
+    return checks.checkAll();
   }
 
   /**
@@ -525,21 +485,7 @@ public final class SkillService {
 
   /** The functions that load now (after {@link #checkFunctions}), with their sources. */
   public synchronized List<DeployedFunction> deployedFunctions() {
-    List<DeployedFunction> out = new ArrayList<>();
-    for (SkillName name : store.functionNames()) {
-      Optional<SkillState> st = store.state(SkillKind.FUNCTION, name.method());
-      Optional<VersionRecord> d = st.flatMap(SkillState::deployed);
-      Optional<String> src = SkillStore.read(store.functionFile(name));
-      if (d.isPresent()
-          && src.isPresent()
-          && SkillStore.sha256(src.get()).equals(d.get().sourceHash())
-          && testsUnchanged(name, d.get())) {
-        out.add(
-            new DeployedFunction(
-                name, d.get().version(), d.get().signature(), d.get().description(), src.get()));
-      }
-    }
-    return out;
+    return checks.deployed();
   }
 
   /**
@@ -550,7 +496,7 @@ public final class SkillService {
    * @return whether it loads, and why not
    */
   public synchronized LoadEntry check(String nameText) {
-    return check(SkillName.of(nameText));
+    return checks.check(SkillName.of(nameText));
   }
 
   /**
@@ -560,113 +506,7 @@ public final class SkillService {
    * @return the gate result of its current files
    */
   public synchronized GateResult gateCurrent(String nameText) {
-    SkillName name = SkillName.of(nameText);
-    return gate.evaluate(
-        name,
-        currentSource(name),
-        SkillStore.read(store.testFile(name)).orElse(null),
-        workDir(name, "check"));
-  }
-
-  private LoadEntry check(SkillName name) {
-    String source = SkillStore.read(store.functionFile(name)).orElse("");
-    Optional<SkillState> st = store.state(SkillKind.FUNCTION, name.method());
-    Optional<VersionRecord> d = st.flatMap(SkillState::deployed);
-    if (d.isPresent()
-        && SkillStore.sha256(source).equals(d.get().sourceHash())
-        && testsUnchanged(name, d.get())) {
-      return new LoadEntry(name.method(), SkillKind.FUNCTION, d.get().version(), true, false, "");
-    }
-    Optional<String> tests = SkillStore.read(store.testFile(name));
-    GateResult g = gate.evaluate(name, source, tests.orElse(null), workDir(name, "check"));
-    if (!g.passed(config.minCoverage())) {
-      String why = whyNot(g, tests.isPresent());
-      listeners.forEach(l -> l.functionWithdrawn(name, why));
-      return new LoadEntry(name.method(), SkillKind.FUNCTION, 0, false, true, why);
-    }
-    SkillState state = st.orElse(new SkillState(name.method(), SkillKind.FUNCTION, List.of()));
-    int version = state.nextVersion();
-    SkillHeader old = SkillHeader.parse(source);
-    Instant now = Instant.now();
-    SkillHeader header =
-        new SkillHeader(
-            name.method(),
-            version,
-            old == null ? now : old.created(),
-            now,
-            "human",
-            old == null ? "" : old.requestHash());
-    String newSource = header.applyTo(g.source());
-    String newTests = g.testSource();
-    Path vdir = store.versionDir(SkillKind.FUNCTION, name.method(), version);
-    SkillStore.write(vdir.resolve(name.className() + ".java"), newSource);
-    SkillStore.write(vdir.resolve(name.testClassName() + ".java"), newTests);
-    String description =
-        d.map(VersionRecord::description)
-            .or(() -> state.latest().map(VersionRecord::description))
-            .orElse("");
-    TestReport t = g.tests().orElseThrow();
-    VersionRecord rec =
-        new VersionRecord(
-            version,
-            VersionStatus.PENDING,
-            now.toString(),
-            "human",
-            header.requestHash(),
-            description,
-            g.signature(),
-            SkillStore.sha256(newSource),
-            SkillStore.sha256(newTests),
-            0,
-            true,
-            GenerationRecords.gateSummary(g.allIssues(), g.tests()),
-            List.of(),
-            t.passed(),
-            t.failed(),
-            t.lineCoverage(),
-            t.branchCoverage(),
-            "",
-            0);
-    store.save(state.with(rec));
-    history.record(
-        name.method(),
-        version,
-        SkillEventType.TESTED,
-        dd -> GenerationRecords.testDetails(dd, t),
-        0,
-        0);
-    deploy(name, version, "gate", false);
-    return new LoadEntry(name.method(), SkillKind.FUNCTION, version, true, true, "");
-  }
-
-  private boolean testsUnchanged(SkillName name, VersionRecord d) {
-    String tests = SkillStore.read(store.testFile(name)).orElse("");
-    return d.testHash().isEmpty() || SkillStore.sha256(tests).equals(d.testHash());
-  }
-
-  private static String whyNot(GateResult g, boolean hasTests) {
-    if (!hasTests) {
-      return "it has no tests (learned_skills/tests/ is missing its test class); run orca skills"
-          + " test after adding them, or generateTests";
-    }
-    List<String> parts = new ArrayList<>();
-    g.allIssues().stream()
-        .filter(i -> i.severity().blocks())
-        .limit(3)
-        .forEach(i -> parts.add(i.render()));
-    g.tests()
-        .ifPresent(
-            t -> {
-              if (!t.allPassed()) {
-                parts.add(
-                    "its tests fail: "
-                        + t.summary()
-                        + (t.failures().isEmpty() ? "" : " — " + t.failures().get(0)));
-              } else if (parts.isEmpty()) {
-                parts.add("coverage too low: " + t.summary());
-              }
-            });
-    return parts.isEmpty() ? "it does not pass the gate" : String.join("; ", parts);
+    return checks.gateCurrent(SkillName.of(nameText));
   }
 
   // ---------------------------------------------------------------- list and show
@@ -677,53 +517,7 @@ public final class SkillService {
    * @return one summary per skill, functions first
    */
   public synchronized List<SkillSummary> list() {
-    List<SkillSummary> out = new ArrayList<>();
-    for (SkillName name : store.functionNames()) {
-      Optional<SkillState> st = store.state(SkillKind.FUNCTION, name.method());
-      Optional<String> src = SkillStore.read(store.functionFile(name));
-      Optional<VersionRecord> d = st.flatMap(SkillState::deployed);
-      String state;
-      if (d.isPresent()
-          && src.isPresent()
-          && !SkillStore.sha256(src.get()).equals(d.get().sourceHash())) {
-        state = "edited";
-      } else if (d.isPresent()) {
-        state = "deployed";
-      } else if (st.flatMap(SkillState::latest)
-          .map(r -> r.status() == VersionStatus.PENDING)
-          .orElse(false)) {
-        state = "pending";
-      } else if (src.isPresent()) {
-        state = "unrecorded";
-      } else {
-        state = "rejected";
-      }
-      VersionRecord shown = d.or(() -> st.flatMap(SkillState::latest)).orElse(null);
-      out.add(
-          new SkillSummary(
-              name.method(),
-              SkillKind.FUNCTION,
-              d.map(VersionRecord::version).orElse(0),
-              st.map(s -> s.versions().size()).orElse(0),
-              state,
-              shown == null ? "" : shown.signature(),
-              shown == null ? "" : shown.description()));
-    }
-    for (String agent : store.agentNames()) {
-      Optional<SkillState> st = store.state(SkillKind.AGENT, agent);
-      Optional<VersionRecord> d = st.flatMap(SkillState::deployed);
-      VersionRecord shown = d.or(() -> st.flatMap(SkillState::latest)).orElse(null);
-      out.add(
-          new SkillSummary(
-              agent,
-              SkillKind.AGENT,
-              d.map(VersionRecord::version).orElse(0),
-              st.map(s -> s.versions().size()).orElse(0),
-              d.isPresent() ? "deployed" : shown == null ? "unrecorded" : "pending",
-              "callSubagent(\"" + agent + "\", variableName)",
-              shown == null ? "" : shown.description()));
-    }
-    return out;
+    return SkillListing.list(store);
   }
 
   /**
@@ -781,20 +575,6 @@ public final class SkillService {
     return generators;
   }
 
-  private SkillState requireState(SkillName name) {
-    return store
-        .state(SkillKind.FUNCTION, name.method())
-        .orElseThrow(
-            () ->
-                OrcaException.invalid(
-                    "No learned function " + name + " (orca skills list shows them)."));
-  }
-
-  private static OrcaException noVersion(SkillName name, int v) {
-    return OrcaException.invalid(
-        name + " has no version " + v + " (orca skills show " + name + " lists them).");
-  }
-
   /**
    * Resolves what a caller named: a function name, class name, or a file path.
    *
@@ -802,60 +582,7 @@ public final class SkillService {
    * @return the function's name
    */
   public SkillName resolveName(String path) {
-    if (path == null || path.isBlank()) {
-      throw OrcaException.invalid("Give a learned function's name or file, e.g. parseDates.");
-    }
-    String file = Path.of(path.strip()).getFileName().toString();
-    if (file.endsWith("Test.java")) {
-      file = file.substring(0, file.length() - "Test.java".length());
-    }
-    return SkillName.of(file);
-  }
-
-  /**
-   * The source a caller named: a {@code .java} file in the workspace (relative paths resolve there)
-   * or else the learned function's current source. Nothing outside the workspace and {@code
-   * learned_skills/} is read.
-   */
-  private String sourceFor(String path, SkillName name) {
-    String p = path.strip();
-    if (p.endsWith(".java")) {
-      Path given = Path.of(p);
-      Path resolved =
-          (given.isAbsolute() ? given : store.home().workspace().resolve(given)).normalize();
-      if (resolved.startsWith(store.home().workspace()) && Files.isRegularFile(resolved)) {
-        return SkillStore.read(resolved).orElseThrow();
-      }
-    }
-    return currentSource(name);
-  }
-
-  private String currentSource(SkillName name) {
-    Optional<String> deployed = SkillStore.read(store.functionFile(name));
-    if (deployed.isPresent()) {
-      return deployed.get();
-    }
-    return store
-        .state(SkillKind.FUNCTION, name.method())
-        .flatMap(SkillState::latest)
-        .flatMap(
-            r ->
-                SkillStore.read(
-                    store
-                        .versionDir(SkillKind.FUNCTION, name.method(), r.version())
-                        .resolve(name.className() + ".java")))
-        .orElseThrow(
-            () ->
-                OrcaException.invalid(
-                    "No learned function "
-                        + name
-                        + ": expected "
-                        + store.functionFile(name)
-                        + " (orca skills list shows them)."));
-  }
-
-  private Path workDir(SkillName name, String what) {
-    return store.home().cacheDir().resolve("skills").resolve(name.className()).resolve(what);
+    return SkillSources.resolveName(path);
   }
 
   /** Builds a {@link SkillService}. */

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The host side of the kernel built-in {@code analyzeHistory()}: {@code {limit}} → {@code
- * {patterns:[{fingerprint,count,tokens,example,suggestion}], savings}}. Register it on the bridge
- * router: {@code router.register("analyzeHistory", handler::analyzeHistory)}.
+ * {patterns:[{id,fingerprint,count,tokens,example,suggestion}], savings}}. Register it on the
+ * bridge router: {@code router.register("analyzeHistory", handler::analyzeHistory)}.
  */
 public final class AnalysisBridgeHandler {
   /** Patterns returned when no limit is given. */

@@ -25,7 +25,7 @@ public record AnalysisReport(
   }
 
   /**
-   * {@code {patterns:[{kind,fingerprint,count,tokens,estimatedSaving,example,suggestion}],
+   * {@code {patterns:[{id,kind,fingerprint,count,tokens,estimatedSaving,example,suggestion}],
    * savings:{uses,tokensSaved,tokensSpent,net,bySkill}}} (DESIGN.md §2.4).
    */
   public ObjectNode toJson() {
@@ -33,6 +33,7 @@ public record AnalysisReport(
     ArrayNode list = node.putArray("patterns");
     for (RepeatedWork p : patterns) {
       ObjectNode o = list.addObject();
+      o.put("id", p.id());
       o.put("kind", p.kind());
       o.put("fingerprint", p.fingerprint());
       o.put("count", p.count());
@@ -76,8 +77,10 @@ public record AnalysisReport(
     for (RepeatedWork p : patterns) {
       sb.append(rank++)
           .append(". [")
-          .append(p.kind())
+          .append(p.id())
           .append("] ")
+          .append(p.kind().replace('_', ' '))
+          .append(", ")
           .append(p.count())
           .append("x in ")
           .append(p.sessions())
@@ -91,6 +94,10 @@ public record AnalysisReport(
       String ex = p.example().strip().replace('\n', ' ');
       sb.append("   e.g. ").append(ex.length() > 160 ? ex.substring(0, 157) + "..." : ex);
       sb.append('\n');
+    }
+    if (!patterns.isEmpty()) {
+      sb.append("Turn one into a learned function: orca analyze --generate ID (its number or the")
+          .append(" id in brackets).\n");
     }
     sb.append("Learned skills so far: ")
         .append(savings.uses())

@@ -7,6 +7,7 @@ import dev.orca.core.history.SkillSavings;
 import dev.orca.core.history.Stored;
 import dev.orca.core.history.ToolCallRecord;
 import dev.orca.skills.analysis.internal.CellNormalizer;
+import dev.orca.skills.analysis.internal.SignatureHints;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -157,8 +158,11 @@ public final class PatternMiner {
               + " the last result. This sequence ran "
               + work.count()
               + " times by hand. Take the values that differed between runs as parameters.",
-          work.examples());
+          work.examples(),
+          SignatureHints.ofTools(work.suggestedName(), List.of(work.fingerprint().split(" > "))));
     }
+    List<CellNormalizer.Normalized> cells =
+        work.examples().stream().map(normalizer::normalize).toList();
     return new FunctionRequest(
         work.suggestedName(),
         "Do in one call what these "
@@ -166,7 +170,8 @@ public final class PatternMiner {
             + " past cells did by hand (the same code with different names and values). Make"
             + " the values that differ between the examples (literals and the kernel variables"
             + " they read) parameters, and return the result the cells computed.",
-        work.examples());
+        work.examples(),
+        SignatureHints.of(work.suggestedName(), cells));
   }
 
   // ------------------------------------------------------------------ cells

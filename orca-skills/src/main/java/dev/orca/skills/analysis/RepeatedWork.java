@@ -44,4 +44,17 @@ public record RepeatedWork(
     Objects.requireNonNull(suggestedName, "suggestedName");
     Objects.requireNonNull(suggestion, "suggestion");
   }
+
+  /**
+   * A short id that stays the same while the work does ({@code orca analyze --generate ID}): {@code
+   * c} and 8 hex digits of the fingerprint for cells, {@code t} and 8 hex digits of the tools' hash
+   * for tool sequences.
+   */
+  public String id() {
+    String hex = fingerprint.substring(fingerprint.indexOf(':') + 1);
+    if (!"cell".equals(kind) || !hex.matches("[0-9a-f]{8,}")) {
+      hex = dev.orca.skills.store.SkillStore.sha256(fingerprint).replaceFirst("^sha256:", "");
+    }
+    return ("cell".equals(kind) ? "c" : "t") + hex.substring(0, 8);
+  }
 }

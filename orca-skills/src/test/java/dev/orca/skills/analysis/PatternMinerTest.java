@@ -306,6 +306,35 @@ class PatternMinerTest {
     assertThat(generate.name().method()).isEqualTo(request.name());
     assertThat(generate.examples()).hasSize(csv.count());
     assertThat(generate.examples().get(0).asText()).isEqualTo(request.examples().get(0));
+    // A proposed signature: the values that differed between the cells become parameters.
+    assertThat(request.signatureHint())
+        .startsWith("readAllLinesSubList(String path, String splitArg, int index) -> ");
+    assertThat(generate.description()).contains("Signature hint").contains("String splitArg");
+    FunctionRequest renamed = request.withName("sumColumn");
+    assertThat(renamed.signatureHint()).startsWith("sumColumn(String path");
+    assertThat(renamed.examples()).isEqualTo(request.examples());
+  }
+
+  @Test
+  void patterns_haveShortStableIdsInTheReportAndItsJson() {
+    plantAll();
+    PatternMiner miner = new PatternMiner(history);
+    AnalysisReport report = miner.analyze(100);
+    List<String> ids = report.patterns().stream().map(RepeatedWork::id).toList();
+    assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[ct][0-9a-f]{8}"));
+    assertThat(miner.analyze(100).patterns().stream().map(RepeatedWork::id)).isEqualTo(ids);
+    RepeatedWork top = report.patterns().get(0);
+    assertThat(report.toJson().path("patterns").get(0).path("id").asText()).isEqualTo(top.id());
+    assertThat(report.describe()).contains("1. [" + top.id() + "] cell").contains("--generate");
+    assertThat(SuggestionHandoff.find(report, "1")).contains(top);
+    assertThat(SuggestionHandoff.find(report, top.id())).contains(top);
+    assertThat(SuggestionHandoff.find(report, top.fingerprint())).contains(top);
+    assertThat(SuggestionHandoff.find(report, top.id().substring(0, 6))).contains(top);
+    assertThat(SuggestionHandoff.find(report, "0")).isEmpty();
+    assertThat(SuggestionHandoff.find(report, "c")).isEmpty();
+    assertThat(SuggestionHandoff.unknown("zzz", report).getMessage())
+        .contains("rank (1 to " + report.patterns().size() + ")")
+        .contains(top.id());
   }
 
   @Test

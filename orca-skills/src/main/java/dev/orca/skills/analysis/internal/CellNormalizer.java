@@ -148,9 +148,43 @@ public final class CellNormalizer {
    *     worth a function
    * @param calls library methods the cell calls, in order (for naming suggestions)
    * @param parsed whether the cell parsed as Java
+   * @param literals the cell's literals as written, in the order of the normalized form: cells with
+   *     the same fingerprint have the same number of literals, position by position
+   * @param kernelVariables the kernel variables the cell reads without declaring them, by their
+   *     names in this cell, in the order of their placeholders ({@code k0}, {@code k1}, …)
+   * @param value the source of the expression the cell ends with (its JShell value), or empty
+   * @param method the declaration of the one method the cell declares ({@code int score(String
+   *     s)}), or empty when it declares none or several
    */
   public record Normalized(
-      String fingerprint, String normalized, int size, List<String> calls, boolean parsed) {}
+      String fingerprint,
+      String normalized,
+      int size,
+      List<String> calls,
+      boolean parsed,
+      List<Literal> literals,
+      List<String> kernelVariables,
+      String value,
+      String method) {
+
+    /** Copies. */
+    public Normalized {
+      calls = List.copyOf(calls);
+      literals = List.copyOf(literals);
+      kernelVariables = List.copyOf(kernelVariables);
+    }
+  }
+
+  /**
+   * A literal of a cell as written.
+   *
+   * @param type its Java type ({@code String}, {@code int}, {@code long}, {@code double}, {@code
+   *     float}, {@code char} or {@code boolean})
+   * @param text its source text ({@code "sales.csv"}, {@code 2})
+   * @param role a parameter name suggested by where it is used ({@code path} for {@code
+   *     Path.of("...")}, {@code splitArg} for {@code s.split(",")}), else one by its type
+   */
+  public record Literal(String type, String text, String role) {}
 
   /**
    * Normalizes a cell.
@@ -174,15 +208,27 @@ public final class CellNormalizer {
     }
     root.getAllContainedComments().forEach(Comment::remove);
     reorder(root);
+    String value = CellParts.value(root);
+    String method = CellParts.method(root);
+    List<Literal> literals = CellParts.literals(root);
     List<String> calls = new ArrayList<>();
-    rename(root, calls);
+    List<String> kernelVariables = rename(root, calls);
     abstractLiterals(root);
     StringBuilder text = new StringBuilder();
     imports.stream().sorted().forEach(i -> text.append("import ").append(i).append("; "));
     text.append(root.toString().replaceAll("\\s+", " ").strip());
     int size = root.findAll(Node.class).size() + imports.size();
     String normalized = text.toString();
-    return new Normalized(fingerprint(normalized), normalized, size, calls, true);
+    return new Normalized(
+        fingerprint(normalized),
+        normalized,
+        size,
+        calls,
+        true,
+        literals,
+        kernelVariables,
+        value,
+        method);
   }
 
   private Node parse(String src) {
@@ -200,7 +246,7 @@ public final class CellNormalizer {
           String head = src.substring(0, i + 1);
           String tail = src.substring(i + 1).strip();
           if (!tail.isEmpty()) {
-            block = block(p, head + "\nvar __value = " + tail + ";");
+            block = block(p, head + "\nvar " + CellParts.VALUE + " = " + tail + ";");
             if (block != null) {
               return block;
             }
@@ -368,7 +414,8 @@ public final class CellNormalizer {
 
   // ------------------------------------------------------------------ names
 
-  private static void rename(Node root, List<String> calls) {
+  /** Renames; returns the kernel variables' original names in the order of their placeholders. */
+  private static List<String> rename(Node root, List<String> calls) {
     Map<String, String> declared = new HashMap<>();
     Map<String, String> kernel = new HashMap<>();
     Map<String, String> methods = new HashMap<>();
@@ -424,6 +471,13 @@ public final class CellNormalizer {
         .sorted(Map.Entry.comparingByKey())
         .limit(16)
         .forEach(e -> calls.add(e.getValue()));
+    String[] kernelNames = new String[kernel.size()];
+    kernel.forEach((original, placeholder) -> kernelNames[index(placeholder)] = original);
+    return List.of(kernelNames);
+  }
+
+  private static int index(String placeholder) {
+    return Integer.parseInt(placeholder.substring(1));
   }
 
   private static boolean looksLikeVariable(String name) {
@@ -453,16 +507,20 @@ public final class CellNormalizer {
     while (m.find()) {
       toks.add(m.group());
     }
+    List<Literal> literals = new ArrayList<>();
     for (int i = 0; i < toks.size(); i++) {
       String t = toks.get(i);
       String out;
       char c = t.charAt(0);
       if (c == '"') {
         out = "\"S\"";
+        literals.add(new Literal("String", t, "text"));
       } else if (c == '\'') {
         out = "'c'";
+        literals.add(new Literal("char", t, "ch"));
       } else if (Character.isDigit(c)) {
         out = "0";
+        literals.add(CellParts.number(t));
       } else if (Character.isJavaIdentifierStart(c) && !isKeyword(t)) {
         boolean member = i > 0 && toks.get(i - 1).equals(".");
         boolean call = i + 1 < toks.size() && toks.get(i + 1).equals("(");
@@ -483,7 +541,16 @@ public final class CellNormalizer {
       sb.append(out).append(' ');
     }
     String text = sb.toString().strip();
-    return new Normalized(fingerprint(text), text, toks.size(), List.copyOf(calls), false);
+    return new Normalized(
+        fingerprint(text),
+        text,
+        toks.size(),
+        List.copyOf(calls),
+        false,
+        literals,
+        List.of(),
+        "",
+        "");
   }
 
   private static String fingerprint(String normalized) {
