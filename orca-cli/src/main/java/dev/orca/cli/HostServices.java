@@ -10,6 +10,11 @@ import dev.orca.agent.subagent.SubagentBridge;
 import dev.orca.agent.subagent.SubagentCatalog;
 import dev.orca.agent.subagent.SubagentRegistry;
 import dev.orca.agent.subagent.SubagentRunner;
+import dev.orca.cli.sessions.CellHistory;
+import dev.orca.cli.sessions.ResumeReport;
+import dev.orca.cli.sessions.RunSession;
+import dev.orca.cli.sessions.SessionKernel;
+import dev.orca.cli.sessions.SessionSkills;
 import dev.orca.core.ConfigurationException;
 import dev.orca.core.OrcaException;
 import dev.orca.core.OrcaHome;
@@ -24,7 +29,9 @@ import dev.orca.skills.analysis.AnalysisBridgeHandler;
 import dev.orca.skills.analysis.PatternMiner;
 import dev.orca.skills.runtime.SkillRuntime;
 import dev.orca.skills.runtime.SkillsSetup;
+import dev.orca.skills.session.LoadReport;
 import dev.orca.skills.session.SessionBridgeHandlers;
+import dev.orca.skills.session.SessionCheckpointer;
 import dev.orca.skills.session.SessionLoader;
 import dev.orca.skills.session.SessionService;
 import dev.orca.skills.session.SessionStore;
@@ -39,11 +46,13 @@ import dev.orca.tools.search.EmbeddingToolIndex;
 import dev.orca.tools.search.HybridToolSearch;
 import dev.orca.tools.search.ToolHit;
 import dev.orca.tools.search.ToolSearch;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,10 +74,16 @@ public final class HostServices implements AutoCloseable {
   private final McpToolSource mcp;
   private final LazySearch search;
   private final SessionLoader sessionLoader;
+  private final SessionService sessions;
   private final SkillRuntime skillRuntime;
-  private final String sessionId = UUID.randomUUID().toString();
+  private final PatternMiner miner;
+  private final BridgeRouter router;
+  private final String sessionId;
 
-  private HostServices(OrcaHome home, BridgeRouter router, Map<String, String> env) {
+  private HostServices(
+      OrcaHome home, BridgeRouter router, Map<String, String> env, String sessionName) {
+    this.router = router;
+    this.sessionId = sessionName != null ? sessionName : UUID.randomUUID().toString();
     this.registry = ToolRegistry.create();
     MetaTools.registerAll(registry);
     this.history = HistoryStore.open(home);
@@ -82,12 +97,8 @@ public final class HostServices implements AutoCloseable {
     ToolBridge.install(
         router, registry, search, mcp::ensureStarted, CallToolHandler.DEFAULT_MAX_RESULT_BYTES);
 
-    SessionService sessions = SessionService.of(SessionStore.forHome(home));
-    this.sessionLoader = new SessionLoader(sessions);
-    SessionBridgeHandlers sessionHandlers = new SessionBridgeHandlers(sessions, sessionLoader);
-    router.register("saveSessionState", sessionHandlers::saveSessionState);
-    router.register("loadSessionState", sessionHandlers::loadSessionState);
-    AnalysisBridgeHandler analysis = new AnalysisBridgeHandler(new PatternMiner(history));
+    this.miner = new PatternMiner(history);
+    AnalysisBridgeHandler analysis = new AnalysisBridgeHandler(miner);
     router.register("analyzeHistory", analysis::analyzeHistory);
 
     SubagentRegistry agents = SubagentRegistry.withBuiltIns();
@@ -118,6 +129,14 @@ public final class HostServices implements AutoCloseable {
       }
     }
     skillRuntime.registerBridge(router);
+
+    SessionSkills sessionSkills = new SessionSkills(skillRuntime, skills.store());
+    this.sessions =
+        new SessionService(SessionStore.forHome(home), sessionSkills::inUse, sessionSkills);
+    this.sessionLoader = new SessionLoader(sessions);
+    SessionBridgeHandlers sessionHandlers = new SessionBridgeHandlers(sessions, sessionLoader);
+    router.register("saveSessionState", sessionHandlers::saveSessionState);
+    router.register("loadSessionState", sessionHandlers::loadSessionState);
     if (model.isPresent()) {
       SubagentRunner runner =
           SubagentRunner.builder()
@@ -154,7 +173,22 @@ public final class HostServices implements AutoCloseable {
    * @return the services
    */
   public static HostServices create(OrcaHome home, BridgeRouter router, Map<String, String> env) {
-    return new HostServices(home, router, env);
+    return new HostServices(home, router, env, null);
+  }
+
+  /**
+   * Creates the host services for a run that works in a session.
+   *
+   * @param home the Orca home
+   * @param router receives the handlers
+   * @param env the process environment (model keys, MCP server variables)
+   * @param sessionName the run's session, the id its sub-agent calls are recorded under; {@code
+   *     null} for a random id
+   * @return the services
+   */
+  public static HostServices create(
+      OrcaHome home, BridgeRouter router, Map<String, String> env, String sessionName) {
+    return new HostServices(home, router, env, sessionName);
   }
 
   /** Loads the search's embedding model in the background so the first search is fast. */
@@ -173,6 +207,73 @@ public final class HostServices implements AutoCloseable {
    */
   public Kernel attach(Kernel kernel) {
     return skillRuntime.attach(kernel);
+  }
+
+  /**
+   * Attaches a kernel for a run that works in a session: learned functions as in {@link
+   * #attach(Kernel)}, then a {@link SessionKernel} that checkpoints the session after every
+   * successful cell, applies loads requested by cells, records cells in {@code history.db} and
+   * cancels the host calls of stopped cells. When the run resumes a saved session, the session is
+   * loaded into the fresh kernel first and the report (per variable, skills, the cell that was
+   * running when the previous process stopped) is printed to {@code messages}.
+   *
+   * @param kernel a started kernel
+   * @param session the run's session
+   * @param messages where the resume report and bookkeeping warnings go (stderr)
+   * @return the kernel to use from now on
+   * @throws dev.orca.core.OrcaException when the saved session cannot be loaded
+   */
+  public SessionKernel attach(Kernel kernel, RunSession session, PrintStream messages) {
+    Kernel withSkills = attach(kernel);
+    Consumer<String> warnings =
+        message -> {
+          messages.println("orca: " + message);
+          messages.flush();
+        };
+    SessionStore store = sessions.store();
+    SessionKernel.Builder b =
+        SessionKernel.builder(withSkills, session.name())
+            .loader(sessionLoader)
+            .cancelBridgeCalls(router::cancelAll)
+            .warnings(warnings);
+    if (session.config().checkpoint()) {
+      b.checkpointer(
+          new SessionCheckpointer(
+              store,
+              session.name(),
+              sessions::skillsInUse,
+              session.config().keep(),
+              RunSession::isGenerated));
+    }
+    if (session.recordCells()) {
+      b.history(new CellHistory(history, session.name(), miner::fingerprint, warnings));
+    }
+    SessionKernel sessionKernel = b.build();
+    if (session.resume()) {
+      // Into the kernel under the session kernel: the session on disk already holds this state,
+      // and it stays as it is until the first cell of this run.
+      LoadReport report;
+      try {
+        report = sessions.loadInto(session.name(), sessionKernel.delegate());
+      } catch (RuntimeException e) {
+        sessionKernel.close();
+        throw e;
+      }
+      messages.print("orca: " + ResumeReport.describe(report, "Resumed"));
+      messages.flush();
+      try {
+        // reported once: the next run must not name the same cell again
+        store.clearRunning(session.name());
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "clearing the running marker", e);
+      }
+    }
+    return sessionKernel;
+  }
+
+  /** Saves and loads sessions (with this run's learned skills). */
+  public SessionService sessions() {
+    return sessions;
   }
 
   /** The registry of every callable tool, function, agent and meta-tool. */

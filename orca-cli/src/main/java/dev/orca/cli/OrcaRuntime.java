@@ -1,5 +1,8 @@
 package dev.orca.cli;
 
+import dev.orca.cli.sessions.RunSession;
+import dev.orca.cli.sessions.SessionKernel;
+import dev.orca.cli.sessions.SessionRequest;
 import dev.orca.core.OrcaException;
 import dev.orca.core.OrcaHome;
 import dev.orca.kernel.Kernel;
@@ -35,6 +38,7 @@ public final class OrcaRuntime implements AutoCloseable {
   private final Map<String, String> env;
   private final BridgeRouter router;
   private final CompletableFuture<HostServices> services;
+  private final RunSession session;
   private boolean servicesStarted;
   private final Thread shutdownHook;
   private CompletableFuture<Kernel> kernel;
@@ -50,6 +54,7 @@ public final class OrcaRuntime implements AutoCloseable {
       loaded = loaded.withSandbox(b.sandbox);
     }
     this.config = loaded;
+    this.session = b.session == null ? null : b.session.resolve(home);
     this.env = b.env;
     this.router = b.bridge == null ? new BridgeRouter() : null;
     this.bridge = b.bridge == null ? router : b.bridge;
@@ -83,6 +88,21 @@ public final class OrcaRuntime implements AutoCloseable {
     return builder().options(options).build();
   }
 
+  /**
+   * Opens the runtime for a command that works in a session ({@code orca repl}, {@code mcp}, {@code
+   * run}, {@code chat}): its kernel checkpoints the session after every successful cell (see {@link
+   * SessionKernel}) and, when the session exists, starts by resuming it.
+   *
+   * @param options the parsed common options
+   * @param session the session the command asked for
+   * @return the runtime; the kernel is not started yet
+   * @throws dev.orca.core.ConfigurationException when the home or its config is unusable, or the
+   *     session to resume does not exist
+   */
+  public static OrcaRuntime open(CommonOptions options, SessionRequest session) {
+    return builder().options(options).session(session).build();
+  }
+
   /** A builder, for tests and for commands that wire a bridge. */
   public static Builder builder() {
     return new Builder();
@@ -101,6 +121,15 @@ public final class OrcaRuntime implements AutoCloseable {
   /** How the kernel is (or will be) started. */
   public KernelOptions kernelOptions() {
     return kernelOptions;
+  }
+
+  /**
+   * The session this run works in, when the command asked for one.
+   *
+   * @return the session, resolved against the home
+   */
+  public Optional<RunSession> session() {
+    return Optional.ofNullable(session);
   }
 
   /** The host side of kernel → host calls. */
@@ -153,7 +182,9 @@ public final class OrcaRuntime implements AutoCloseable {
           new Thread(
               () -> {
                 try {
-                  services.complete(HostServices.create(home, router, env));
+                  services.complete(
+                      HostServices.create(
+                          home, router, env, session == null ? null : session.name()));
                 } catch (Throwable t) {
                   System.err.println("orca: host services failed to start: " + t.getMessage());
                   services.completeExceptionally(t);
@@ -191,7 +222,12 @@ public final class OrcaRuntime implements AutoCloseable {
                 try {
                   Kernel started = factory.start(kernelOptions);
                   HostServices ready = attachable(host);
-                  future.complete(ready == null ? started : ready.attach(started));
+                  try {
+                    future.complete(attach(ready, started));
+                  } catch (RuntimeException | Error e) {
+                    started.close();
+                    throw e;
+                  }
                 } catch (Throwable t) {
                   future.completeExceptionally(t);
                 }
@@ -239,6 +275,21 @@ public final class OrcaRuntime implements AutoCloseable {
     } catch (CompletionException | java.util.concurrent.CancellationException e) {
       return null;
     }
+  }
+
+  /**
+   * The kernel commands use: with learned functions when the services are up, and for a run in a
+   * session wrapped in a {@link SessionKernel} (resuming the session when asked). Runs on the
+   * kernel-start thread.
+   */
+  private Kernel attach(HostServices ready, Kernel started) {
+    if (ready == null) {
+      return started;
+    }
+    if (session == null) {
+      return ready.attach(started);
+    }
+    return ready.attach(started, session, System.err);
   }
 
   /** Whether the kernel has started successfully (without waiting). */
@@ -294,8 +345,19 @@ public final class OrcaRuntime implements AutoCloseable {
     private KernelFactory factory = KernelFactory.jshell();
     private KernelBridge bridge;
     private boolean shutdownHook = true;
+    private SessionRequest session;
 
     private Builder() {}
+
+    /**
+     * The session the command works in ({@code --session NAME}, {@code --resume [NAME]}, or a
+     * generated name); by default none (a kernel for {@code doctor} or a benchmark is not
+     * checkpointed or recorded).
+     */
+    public Builder session(SessionRequest request) {
+      this.session = Objects.requireNonNull(request, "request");
+      return this;
+    }
 
     /** Takes {@code --home}, {@code --sandbox} and {@code --heap} from parsed options. */
     public Builder options(CommonOptions options) {

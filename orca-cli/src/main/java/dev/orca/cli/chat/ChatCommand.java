@@ -11,6 +11,10 @@ import dev.orca.agent.provider.Retrier;
 import dev.orca.cli.CommonOptions;
 import dev.orca.cli.ExitCodes;
 import dev.orca.cli.OrcaRuntime;
+import dev.orca.cli.sessions.RunSession;
+import dev.orca.cli.sessions.SessionKernel;
+import dev.orca.cli.sessions.SessionOptions;
+import dev.orca.cli.sessions.SessionRequest;
 import dev.orca.core.OrcaHome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Option;
  * {@code orca chat} (and bare {@code orca} when a model is configured): an interactive session with
  * streamed answers, a status line (model, tokens this session, kernel variables), Ctrl-C to stop
  * the current step, and {@code /vars /tokens /skills /save /load /help}. Without a model it says
- * how to configure one and offers the REPL.
+ * how to configure one and offers the REPL. The chat works in a session ({@code --resume [NAME]},
+ * {@code --session NAME}, else a new one), checkpointed after every successful cell.
  */
 @Command(
     name = "chat",
@@ -71,6 +76,39 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--no-stream", description = "Print answers when complete instead of streaming.")
   boolean noStream;
 
+  @Mixin SessionOptions sessionOptions = new SessionOptions();
+
+  /** The value {@code --resume} gets without a name: the most recent session. */
+  static final String MOST_RECENT = "<most recent>";
+
+  @Option(
+      names = "--resume",
+      arity = "0..1",
+      paramLabel = "NAME",
+      fallbackValue = MOST_RECENT,
+      description =
+          "Resume a saved session (default: the most recent one): its variables, definitions and"
+              + " learned skills come back in a fresh kernel, and the chat goes on in it.")
+  String resume;
+
+  /**
+   * The session this chat works in: {@code --resume [NAME]}, {@code --session NAME}, or a new one.
+   * The orchestrator records each cell in history.db itself, with its tokens.
+   */
+  SessionRequest sessionRequest() {
+    if (resume != null && sessionOptions.name() != null) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--resume and --session cannot be used together: --session NAME also resumes NAME when"
+              + " it exists.");
+    }
+    SessionRequest request =
+        resume != null
+            ? SessionRequest.resume("chat", MOST_RECENT.equals(resume) ? null : resume)
+            : sessionOptions.request("chat");
+    return request.recordedByTheLoop();
+  }
+
   /**
    * Whether a model is configured for bare {@code orca} (flags aside): {@code ORCA_MODEL} or
    * config.toml's {@code [model]}.
@@ -88,14 +126,20 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (OrcaRuntime runtime = OrcaRuntime.open(common)) {
+    SessionRequest request = sessionRequest();
+    try (OrcaRuntime runtime = OrcaRuntime.open(common, request)) {
       Optional<ModelSettings> settings =
           ModelConfig.resolve(model, baseUrl, runtime.home().configFile(), System.getenv());
       if (settings.isEmpty()) {
-        return offerRepl();
+        return offerRepl(runtime.session().orElseThrow());
       }
       AgentConfig config = AgentConfig.from(ModelConfig.read(runtime.home().configFile()));
       runtime.startKernel();
+      RunSession run = runtime.session().orElseThrow();
+      if (run.resume()) {
+        // the resume report goes to stderr before the terminal takes over
+        runtime.kernel();
+      }
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
         PrintWriter out = terminal.writer();
         boolean color = !"dumb".equals(terminal.getType());
@@ -106,9 +150,15 @@ public final class ChatCommand implements Callable<Integer> {
                     "· model busy (%s), retrying in %.1f s%n",
                     failure.status() > 0 ? "HTTP " + failure.status() : failure.kind(),
                     delay.toMillis() / 1000.0);
-        out.println("orca chat with " + settings.get().label() + " (/help for commands)");
+        out.println(
+            "orca chat with "
+                + settings.get().label()
+                + ", "
+                + run.describe()
+                + " (/help for commands)");
         out.flush();
-        AgentSession.warmUp(runtime.kernel());
+        // the warm-up cell is not the chat's: it is neither checkpointed nor recorded
+        AgentSession.warmUp(SessionKernel.innermost(runtime.kernel()));
         try (AgentSession session =
             AgentSession.open(
                 runtime.home(),
@@ -188,7 +238,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
   }
 
-  private Integer offerRepl() {
+  private Integer offerRepl(RunSession run) {
     System.err.println("orca: no model is configured. " + ModelConfig.HOW_TO_CONFIGURE);
     System.err.println("Without a model, `orca repl` gives you the kernel: type Java directly.");
     java.io.Console console = System.console();
@@ -203,6 +253,10 @@ public final class ChatCommand implements Callable<Integer> {
     if (common.home() != null) {
       args.add("--home");
       args.add(common.home().toString());
+    }
+    if (!run.generated()) {
+      args.add("--session");
+      args.add(run.name());
     }
     return new CommandLine(new dev.orca.cli.repl.ReplCommand())
         .execute(args.toArray(new String[0]));

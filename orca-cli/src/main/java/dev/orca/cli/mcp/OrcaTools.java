@@ -3,6 +3,7 @@ package dev.orca.cli.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orca.cli.HostServices;
 import dev.orca.cli.MetaTool;
 import dev.orca.cli.MetaTools;
 import dev.orca.cli.OrcaRuntime;
@@ -14,12 +15,15 @@ import dev.orca.kernel.KernelBridge;
 import dev.orca.kernel.KernelSnapshot;
 import dev.orca.kernel.RestoreReport;
 import dev.orca.kernel.VariableInfo;
+import dev.orca.skills.session.LoadReport;
+import dev.orca.skills.session.SessionService;
 import dev.orca.tools.bridge.BridgeRouter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -53,6 +57,7 @@ public final class OrcaTools {
   private final Supplier<Kernel> kernel;
   private final KernelBridge bridge;
   private final Duration defaultTimeout;
+  private Supplier<Optional<SessionService>> sessions = Optional::empty;
   private final ReentrantLock kernelLock = new ReentrantLock(true);
 
   /**
@@ -62,6 +67,7 @@ public final class OrcaTools {
    */
   public OrcaTools(OrcaRuntime runtime) {
     this(runtime::kernel, runtime.bridge(), runtime.defaultTimeout());
+    this.sessions = () -> runtime.services().map(HostServices::sessions);
   }
 
   /**
@@ -387,30 +393,89 @@ public final class OrcaTools {
     return passThrough("save_session_state", answer);
   }
 
+  /**
+   * {@code load_session_state}: outside a cell the load happens at once. With the runtime's host
+   * services it is {@code SessionService.loadInto} (definitions, values, learned functions at the
+   * session's versions); with only a bridge, the bridge hands the session's snapshot over ({@code
+   * immediate: true}) and the kernel restores it. Either way the answer says per variable whether
+   * it was restored or why not.
+   */
   private ToolAnswer loadSession(ToolArgs a) {
     String name = a.requiredString("name", "the saved session's name");
-    requireBridge("load_session_state", "loadSessionState", "no session store is attached");
-    JsonNode answer = bridge.call("loadSessionState", obj().put("name", name));
-    if (answer.has("snapshot") && answer.get("snapshot").isObject()) {
-      KernelSnapshot snapshot = SnapshotJson.fromJson(answer.get("snapshot"));
+    Optional<SessionService> service = sessions.get();
+    if (service.isPresent()) {
+      // the runtime's own sessions: skills come back at the session's versions too
       Kernel k = kernel.get();
-      RestoreReport report;
+      LoadReport report;
       kernelLock.lock();
       try {
-        report = k.restore(snapshot);
+        report = service.get().loadInto(name, k);
       } finally {
         kernelLock.unlock();
       }
-      ObjectNode out = ((ObjectNode) answer.deepCopy());
-      out.remove("snapshot");
-      if (!out.has("variables")) {
-        ObjectNode vars = out.putObject("variables");
-        report.restoredVariables().forEach(v -> vars.put(v, "restored"));
-        report.lostVariables().forEach(l -> vars.put(l.name(), "lost: " + l.reason()));
-      }
-      return passThrough("load_session_state", out);
+      return passThrough("load_session_state", report.toJson());
     }
-    return passThrough("load_session_state", answer);
+    requireBridge("load_session_state", "loadSessionState", "no session store is attached");
+    JsonNode answer =
+        bridge.call("loadSessionState", obj().put("name", name).put("immediate", true));
+    if (!answer.has("snapshot") || !answer.get("snapshot").isObject()) {
+      return passThrough("load_session_state", answer);
+    }
+    KernelSnapshot snapshot = SnapshotJson.fromJson(answer.get("snapshot"));
+    Kernel k = kernel.get();
+    RestoreReport report;
+    kernelLock.lock();
+    try {
+      report = k.restore(snapshot);
+    } finally {
+      kernelLock.unlock();
+    }
+    ObjectNode out = ((ObjectNode) answer.deepCopy());
+    out.remove("snapshot");
+    out.remove("pending");
+    Map<String, String> lost = new LinkedHashMap<>();
+    report.lostVariables().forEach(l -> lost.put(l.name(), l.reason()));
+    com.fasterxml.jackson.databind.node.ArrayNode vars = out.putArray("variables");
+    int restored = 0;
+    for (KernelSnapshot.VariableValue v : snapshot.variables()) {
+      boolean ok = report.restoredVariables().contains(v.name());
+      restored += ok ? 1 : 0;
+      String why =
+          lost.getOrDefault(
+              v.name(),
+              v.notRestorableReason() != null
+                  ? v.notRestorableReason()
+                  : "the kernel did not restore it");
+      vars.addObject()
+          .put("name", v.name())
+          .put("type", v.type())
+          .put("how", ok ? "restored from data" : "not restorable: " + why)
+          .put("restored", ok);
+    }
+    StringBuilder summary = new StringBuilder();
+    summary
+        .append("Loaded session '")
+        .append(name)
+        .append("': replayed ")
+        .append(report.replayedDefinitions().size())
+        .append(" definition(s), restored ")
+        .append(restored)
+        .append(" of ")
+        .append(snapshot.variables().size())
+        .append(" variable(s)");
+    if (!lost.isEmpty()) {
+      summary.append("; not restored: ");
+      summary.append(
+          String.join(
+              "; ",
+              lost.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
+    }
+    summary.append('.');
+    if (out.hasNonNull("interrupted")) {
+      summary.append(' ').append(out.get("interrupted").asText());
+    }
+    out.put("summary", summary.toString());
+    return passThrough("load_session_state", out);
   }
 
   private ToolAnswer routed(String tool, ToolArgs a, ObjectNode request) {

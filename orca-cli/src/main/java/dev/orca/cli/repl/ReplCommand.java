@@ -4,6 +4,8 @@ import dev.orca.cli.CommonOptions;
 import dev.orca.cli.OrcaRuntime;
 import dev.orca.cli.VersionProvider;
 import dev.orca.cli.mcp.OrcaTools;
+import dev.orca.cli.sessions.RunSession;
+import dev.orca.cli.sessions.SessionOptions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
  * {@code orca repl}: the kernel without a model. At a terminal it uses JLine (history, multi-line
  * cells, completion, Ctrl-C stops the running cell); with stdin from a file or pipe it runs the
  * script plainly, printing values bare and errors to stderr, and exits 0 when every cell succeeded,
- * 1 when any failed.
+ * 1 when any failed. The run works in a session ({@code --session NAME}, else a generated name),
+ * checkpointed after every successful cell; an existing session is resumed first.
  */
 @Command(
     name = "repl",
@@ -30,6 +33,8 @@ public final class ReplCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin SessionOptions session = new SessionOptions();
+
   @Option(
       names = "--plain",
       description = "Read stdin plainly even at a terminal (no prompts, no line editing).")
@@ -37,8 +42,13 @@ public final class ReplCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (OrcaRuntime runtime = OrcaRuntime.open(common)) {
+    try (OrcaRuntime runtime = OrcaRuntime.open(common, session.request("repl"))) {
       runtime.startKernel();
+      RunSession run = runtime.session().orElseThrow();
+      if (run.resume()) {
+        // the resume report goes to stderr before the first prompt or output
+        runtime.kernel();
+      }
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
       Runnable skills = skillsLister(runtime);
@@ -65,6 +75,8 @@ public final class ReplCommand implements Callable<Integer> {
                 + VersionProvider.version()
                 + " REPL. Home: "
                 + runtime.home().root()
+                + ", "
+                + run.describe()
                 + ". Type Java, or :help.");
         repl[0] =
             new Repl(

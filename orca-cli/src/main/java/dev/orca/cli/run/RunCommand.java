@@ -9,6 +9,8 @@ import dev.orca.agent.provider.ModelSettings;
 import dev.orca.cli.CommonOptions;
 import dev.orca.cli.ExitCodes;
 import dev.orca.cli.OrcaRuntime;
+import dev.orca.cli.sessions.SessionKernel;
+import dev.orca.cli.sessions.SessionOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code orca run "TASK"}: one task, non-streaming. The final answer goes to stdout; progress
  * (step, tool, tokens so far) and the closing token summary to stderr. Exit 0 when the model
  * answered, 1 when the task failed (step or time limit, model unavailable), 2 for usage or
- * configuration errors (no model configured, bad key).
+ * configuration errors (no model configured, bad key). The run works in a session ({@code --session
+ * NAME}, resumed when it exists; else a generated name), checkpointed after every successful cell.
  */
 @Command(
     name = "run",
@@ -49,12 +52,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "Most model turns for the task (default: config, else 40).")
   Integer maxSteps;
 
+  @Mixin SessionOptions sessionOptions = new SessionOptions();
+
   @Parameters(arity = "1..*", paramLabel = "TASK", description = "The task, in plain words.")
   List<String> task;
 
   @Override
   public Integer call() {
-    try (OrcaRuntime runtime = OrcaRuntime.open(common)) {
+    // The orchestrator records each execute_code cell in history.db itself, with its tokens.
+    try (OrcaRuntime runtime =
+        OrcaRuntime.open(common, sessionOptions.request("run").recordedByTheLoop())) {
       Optional<ModelSettings> settings =
           ModelConfig.resolve(model, baseUrl, runtime.home().configFile(), System.getenv());
       if (settings.isEmpty()) {
@@ -68,8 +75,15 @@ public final class RunCommand implements Callable<Integer> {
       }
       runtime.startKernel();
       ProgressPrinter progress = new ProgressPrinter(System.err, common.verbose());
-      System.err.println("orca: " + settings.get().label() + ", home " + runtime.home().root());
-      AgentSession.warmUp(runtime.kernel());
+      System.err.println(
+          "orca: "
+              + settings.get().label()
+              + ", home "
+              + runtime.home().root()
+              + ", "
+              + runtime.session().orElseThrow().describe());
+      // the warm-up cell is not the task's: it is neither checkpointed nor recorded
+      AgentSession.warmUp(SessionKernel.innermost(runtime.kernel()));
       try (AgentSession session =
           AgentSession.open(
               runtime.home(),

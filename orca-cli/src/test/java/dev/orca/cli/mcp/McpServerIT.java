@@ -257,4 +257,37 @@ class McpServerIT {
       second.closeGracefully();
     }
   }
+
+  @Test
+  @Order(13)
+  void sessions_checkpointedAfterEachCellSavedAndLoaded() throws Exception {
+    // the server's own session, named for the run, holds what the cells so far left
+    Path sessions = home.resolve("learned_skills").resolve("sessions");
+    List<Path> own;
+    try (var dirs = java.nio.file.Files.list(sessions)) {
+      own = dirs.filter(d -> d.getFileName().toString().startsWith("mcp-")).toList();
+    }
+    assertThat(own).hasSize(1);
+    assertThat(java.nio.file.Files.readString(own.get(0).resolve("manifest.json")))
+        .contains("\"x\"");
+
+    Map<String, Object> saved = call("save_session_state", Map.of("name", "it-saved"));
+    assertThat(saved.get("_isError")).as("%s", saved).isEqualTo(false);
+    assertThat(call("execute_code", Map.of("code", "int marker = 7;")).get("_isError"))
+        .isEqualTo(false);
+
+    Map<String, Object> loaded = call("load_session_state", Map.of("name", "it-saved"));
+    assertThat(loaded.get("_isError")).as("%s", loaded).isEqualTo(false);
+    assertThat((String) loaded.get("summary")).contains("Loaded session 'it-saved'");
+    // the load replaced the state at once: marker is gone, x is back
+    assertThat(call("execute_code", Map.of("code", "marker")).get("_isError")).isEqualTo(true);
+    assertThat(call("execute_code", Map.of("code", "x"))).containsEntry("value", "21");
+
+    // from kernel code the load waits for the cell's end, and its report follows the output
+    call("execute_code", Map.of("code", "int marker = 8;"));
+    Map<String, Object> inCell =
+        call("execute_code", Map.of("code", "loadSessionState(\"it-saved\"); 1"));
+    assertThat((String) inCell.get("stdout")).contains("Loaded session 'it-saved'");
+    assertThat(call("execute_code", Map.of("code", "marker")).get("_isError")).isEqualTo(true);
+  }
 }

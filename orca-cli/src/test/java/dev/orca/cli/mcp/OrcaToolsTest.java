@@ -227,6 +227,47 @@ class OrcaToolsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void loadSession_restoresAtOnceAndReportsEachVariable() {
+    List<JsonNode> sent = new ArrayList<>();
+    dev.orca.kernel.KernelSnapshot saved =
+        new dev.orca.kernel.KernelSnapshot(
+            List.of(),
+            List.of(
+                new dev.orca.kernel.KernelSnapshot.VariableValue("x", "int", "3", null),
+                new dev.orca.kernel.KernelSnapshot.VariableValue(
+                    "t", "Thread", null, "its value is not plain data")),
+            java.time.Instant.now());
+    KernelBridge bridge =
+        (method, args) -> {
+          sent.add(args);
+          com.fasterxml.jackson.databind.node.ObjectNode answer =
+              JSON.createObjectNode().put("path", "sessions/s1").put("pending", false);
+          answer.set("snapshot", SnapshotJson.toJson(saved));
+          answer.put("interrupted", "A cell was running when the session stopped");
+          return answer;
+        };
+
+    ToolAnswer a = tools(bridge).call("load_session_state", Map.of("name", "s1"));
+
+    assertThat(a.error()).as(a.text()).isFalse();
+    // outside a cell the load cannot wait for the cell's end: it is done at once
+    assertThat(sent.get(0).get("immediate").asBoolean()).isTrue();
+    assertThat(kernel.restored).hasSize(1);
+    List<Map<String, Object>> vars = (List<Map<String, Object>>) a.structured().get("variables");
+    assertThat(vars).hasSize(2);
+    assertThat(vars.get(0)).containsEntry("name", "x").containsEntry("restored", true);
+    assertThat(vars.get(1))
+        .containsEntry("name", "t")
+        .containsEntry("restored", false)
+        .containsEntry("how", "not restorable: its value is not plain data");
+    assertThat(a.structured()).doesNotContainKey("snapshot").containsEntry("path", "sessions/s1");
+    assertThat((String) a.structured().get("summary"))
+        .contains("restored 1 of 2")
+        .contains("A cell was running");
+  }
+
+  @Test
   void searchTools_withoutDiscoverySearchesMetaTools() {
     ToolAnswer a = tools(KernelBridge.NONE).call("search_tools", Map.of("query", "run java code"));
     @SuppressWarnings("unchecked")

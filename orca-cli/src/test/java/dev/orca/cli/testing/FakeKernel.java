@@ -43,6 +43,9 @@ public final class FakeKernel implements Kernel {
   /** Whether {@link #close()} was called. */
   public boolean closed;
 
+  /** Every snapshot given to {@link #restore}, in order. */
+  public final List<KernelSnapshot> restored = new ArrayList<>();
+
   /** A success with a value. */
   public static ExecutionResult success(String value, String type) {
     return new ExecutionResult.Success(value, type, false, Output.EMPTY, Duration.ofMillis(3));
@@ -109,9 +112,18 @@ public final class FakeKernel implements Kernel {
 
   @Override
   public RestoreReport restore(KernelSnapshot snapshot) {
+    restored.add(snapshot);
     List<String> names =
-        snapshot.variables().stream().map(KernelSnapshot.VariableValue::name).toList();
-    return new RestoreReport(List.of(), names, List.of());
+        snapshot.variables().stream()
+            .filter(KernelSnapshot.VariableValue::restorable)
+            .map(KernelSnapshot.VariableValue::name)
+            .toList();
+    List<RestoreReport.LostVariable> lost =
+        snapshot.variables().stream()
+            .filter(v -> !v.restorable())
+            .map(v -> new RestoreReport.LostVariable(v.name(), v.notRestorableReason()))
+            .toList();
+    return new RestoreReport(List.of(), names, lost);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ public final class SessionCheckpointer {
   private final String name;
   private final Supplier<List<SkillReference>> skillsInUse;
   private final int keep;
+  private final Predicate<String> retentionApplies;
   private boolean started;
 
   /**
@@ -50,7 +52,27 @@ public final class SessionCheckpointer {
    */
   public SessionCheckpointer(
       SessionStore store, String name, Supplier<List<SkillReference>> skillsInUse, int keep) {
+    this(store, name, skillsInUse, keep, other -> true);
+  }
+
+  /**
+   * Creates a checkpointer whose retention applies only to some sessions (e.g. the automatically
+   * named ones, so that a session a person named is kept until it is deleted).
+   *
+   * @param store where the session lives
+   * @param name the session's name
+   * @param skillsInUse the learned functions and agents loaded now
+   * @param keep how many of the eligible sessions to keep, or {@code 0} for no retention
+   * @param retentionApplies which sessions retention may count and delete
+   */
+  public SessionCheckpointer(
+      SessionStore store,
+      String name,
+      Supplier<List<SkillReference>> skillsInUse,
+      int keep,
+      Predicate<String> retentionApplies) {
     this.store = Objects.requireNonNull(store, "store");
+    this.retentionApplies = Objects.requireNonNull(retentionApplies, "retentionApplies");
     this.name = SessionName.check(name);
     this.skillsInUse = Objects.requireNonNull(skillsInUse, "skillsInUse");
     if (keep < 0) {
@@ -75,7 +97,7 @@ public final class SessionCheckpointer {
       started = true;
       if (keep > 0) {
         try {
-          store.applyRetention(keep, Set.of(name));
+          store.applyRetention(keep, Set.of(name), retentionApplies);
         } catch (OrcaException e) {
           // Retention is housekeeping: never fail a cell for it.
         }
@@ -92,8 +114,8 @@ public final class SessionCheckpointer {
    * @return what was written
    */
   public Checkpoint afterCell(Kernel kernel, ExecutionResult result) {
-    long start = System.nanoTime();
     if (!(result instanceof ExecutionResult.Success)) {
+      long start = System.nanoTime();
       try {
         store.clearRunning(name);
         return new Checkpoint(name, false, List.of(), 0, elapsedMs(start), null);
@@ -101,6 +123,19 @@ public final class SessionCheckpointer {
         return new Checkpoint(name, false, List.of(), 0, elapsedMs(start), e.getMessage());
       }
     }
+    return checkpoint(kernel);
+  }
+
+  /**
+   * Checkpoints the kernel's state now, between cells (after a session was loaded into it, for
+   * instance); clears the running marker in the same atomic step. Never throws for a failing write:
+   * the failure is in the returned {@link Checkpoint}.
+   *
+   * @param kernel the kernel whose {@link Kernel#checkpoint()} is written
+   * @return what was written
+   */
+  public Checkpoint checkpoint(Kernel kernel) {
+    long start = System.nanoTime();
     try {
       KernelSnapshot snapshot = kernel.checkpoint();
       SessionManifest before = store.manifest(name).orElse(null);

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -438,10 +439,25 @@ public final class SessionStore {
    * @return the names deleted
    */
   public synchronized List<String> applyRetention(int keep, Set<String> protect) {
+    return applyRetention(keep, protect, name -> true);
+  }
+
+  /**
+   * Keeps only the {@code keep} most recently updated of the sessions retention applies to (e.g.
+   * the automatically named ones: a session a person named is kept until deleted).
+   *
+   * @param keep how many of those sessions to keep, at least 1 (protected ones among them count)
+   * @param protect names never deleted (e.g. the session in use)
+   * @param eligible which sessions retention applies to; the others are neither counted nor deleted
+   * @return the names deleted
+   */
+  public synchronized List<String> applyRetention(
+      int keep, Set<String> protect, Predicate<String> eligible) {
     if (keep < 1) {
       throw OrcaException.invalid("[sessions] keep must be at least 1, was " + keep + ".");
     }
-    List<SessionSummary> all = list();
+    Objects.requireNonNull(eligible, "eligible");
+    List<SessionSummary> all = list().stream().filter(s -> eligible.test(s.name())).toList();
     int slots = keep - (int) all.stream().filter(s -> protect.contains(s.name())).count();
     List<String> deleted = new ArrayList<>();
     for (SessionSummary s : all) {

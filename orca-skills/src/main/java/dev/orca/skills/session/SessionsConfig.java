@@ -13,11 +13,12 @@ import org.tomlj.TomlParseResult;
  *
  * <pre>
  * [sessions]
- * keep = 20          # how many saved sessions to keep (oldest are deleted first)
+ * keep = 20          # how many automatically named sessions to keep (oldest deleted first)
  * checkpoint = true  # checkpoint the session after every successful cell
  * </pre>
  *
- * @param keep how many sessions retention keeps, at least 1
+ * @param keep how many sessions retention keeps, at least 1 (the CLI counts and deletes only the
+ *     sessions it named itself: a session a person named is kept until it is deleted)
  * @param checkpoint whether the runtime checkpoints after every successful cell
  */
 public record SessionsConfig(int keep, boolean checkpoint) {

@@ -181,6 +181,21 @@ class SessionStoreTest {
   }
 
   @Test
+  void applyRetention_withAPredicate_countsAndDeletesOnlyEligibleSessions() throws Exception {
+    SessionStore store = store();
+    for (String n : List.of("auto-1", "named", "auto-2", "auto-3", "mine")) {
+      store.save(n, snapshot(value("n", "int", "1")), null);
+      Thread.sleep(5);
+    }
+    // "mine" is in use but not eligible: it neither counts toward keep nor is deleted
+    assertThat(store.applyRetention(1, Set.of("mine"), n -> n.startsWith("auto-")))
+        .containsExactlyInAnyOrder("auto-1", "auto-2");
+    assertThat(store.list())
+        .extracting(SessionSummary::name)
+        .containsExactly("mine", "auto-3", "named");
+  }
+
+  @Test
   void runningMarker_isReportedOnLoadAndClearedByACheckpoint() {
     SessionStore store = store();
     store.markRunning("work", "while (true) {}");
