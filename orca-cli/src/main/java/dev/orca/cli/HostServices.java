@@ -27,6 +27,7 @@ import dev.orca.skills.LoadEntry;
 import dev.orca.skills.SkillService;
 import dev.orca.skills.analysis.AnalysisBridgeHandler;
 import dev.orca.skills.analysis.PatternMiner;
+import dev.orca.skills.analysis.SuggestionHandoff;
 import dev.orca.skills.runtime.SkillRuntime;
 import dev.orca.skills.runtime.SkillsSetup;
 import dev.orca.skills.session.LoadReport;
@@ -129,6 +130,8 @@ public final class HostServices implements AutoCloseable {
       }
     }
     skillRuntime.registerBridge(router);
+    SuggestionHandoff handoff = new SuggestionHandoff(miner, skills);
+    router.register("generateFromSuggestion", handoff::generateFromSuggestion);
 
     SessionSkills sessionSkills = new SessionSkills(skillRuntime, skills.store());
     this.sessions =

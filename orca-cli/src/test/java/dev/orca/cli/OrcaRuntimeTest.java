@@ -42,7 +42,12 @@ class OrcaRuntimeTest {
       var answer = runtime.bridge().call("analyzeHistory", JsonNodeFactory.instance.objectNode());
       assertThat(answer.isObject()).isTrue();
       assertThat(runtime.router().orElseThrow().methods())
-          .contains("searchTools", "callTool", "saveSessionState", "analyzeHistory");
+          .contains(
+              "searchTools",
+              "callTool",
+              "saveSessionState",
+              "analyzeHistory",
+              "generateFromSuggestion");
       assertThat(runtime.home().historyDb()).exists();
     }
   }

@@ -58,6 +58,12 @@ public final class MetaTools {
   /** Kernel built-in signature for each meta-tool, by meta-tool name (DESIGN.md §2.5). */
   public static final Map<String, String> KERNEL_SIGNATURES = kernelSignatures();
 
+  /**
+   * Words, beyond a meta-tool's name and description, that help a keyword search find it (the MCP
+   * server's fallback when no tool search is attached), by meta-tool name.
+   */
+  public static final Map<String, List<String>> KEYWORDS = keywords();
+
   private static final List<ToolSpec> ALL =
       List.of(
           EXECUTE_CODE,
@@ -65,19 +71,23 @@ public final class MetaTools {
           meta(
               "list_variables",
               "List the kernel's variables with their types and one-line summaries.",
-              "{\"type\":\"object\",\"properties\":{}}"),
+              "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}"),
           meta(
               "inspect_variable",
               "Describe one kernel variable: type and a bounded summary (shape, columns and head"
                   + " of tables; size and preview of collections).",
-              obj("{\"name\":{\"type\":\"string\"}}", "name")),
+              obj(string("name", "The variable's name."), "name")),
           meta(
               "call_subagent",
               "Hand one kernel variable to a sub-agent (e.g. summarizer) with a fresh context;"
                   + " its answer lands in a variable, only a preview comes back.",
               obj(
-                  "{\"name\":{\"type\":\"string\"},\"variable_name\":{\"type\":\"string\"},"
-                      + "\"result_variable\":{\"type\":\"string\"}}",
+                  string("name", "The sub-agent's name, e.g. summarizer.")
+                      + ","
+                      + string("variable_name", "The kernel variable to hand over.")
+                      + ","
+                      + string(
+                          "result_variable", "Where to store the answer (default: a new name)."),
                   "name",
                   "variable_name")),
           meta(
@@ -85,8 +95,11 @@ public final class MetaTools {
               "Write, test and review a reusable Java function from a description and examples;"
                   + " it is saved as a learned skill and loaded into the kernel.",
               obj(
-                  "{\"name\":{\"type\":\"string\"},\"description\":{\"type\":\"string\"},"
-                      + "\"examples\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}",
+                  string("name", "The function's Java name.")
+                      + ","
+                      + string("description", "What it must do.")
+                      + ","
+                      + strings("examples", "Input/output examples, or past cells doing the work."),
                   "name",
                   "description")),
           meta(
@@ -94,32 +107,40 @@ public final class MetaTools {
               "Create a specialised sub-agent with a purpose and a set of tools; saved under"
                   + " learned_skills/agents.",
               obj(
-                  "{\"name\":{\"type\":\"string\"},\"purpose\":{\"type\":\"string\"},"
-                      + "\"tools\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}",
+                  string("name", "The sub-agent's name.")
+                      + ","
+                      + string("purpose", "What it is for.")
+                      + ","
+                      + strings("tools", "Names of the tools it may call."),
                   "name",
                   "purpose")),
           meta(
               "generate_tests",
               "Generate and run JUnit tests for a learned function; reports passed, failed and"
                   + " coverage.",
-              obj("{\"path\":{\"type\":\"string\"}}", "path")),
+              obj(string("path", "Path of the learned function's file."), "path")),
           meta(
               "review_generated_code",
               "Review generated code for bugs, security and style; returns issues with severity,"
                   + " line and suggestion.",
-              obj("{\"path\":{\"type\":\"string\"}}", "path")),
+              obj(string("path", "Path of the file to review."), "path")),
           meta(
               "save_session_state",
-              "Save the kernel's variables, functions and agents under a name.",
-              obj("{\"name\":{\"type\":\"string\"}}", "name")),
+              "Save the kernel's variables (as data), definitions, functions and agents under a"
+                  + " name.",
+              obj(string("name", "The session's name."), "name")),
           meta(
               "load_session_state",
-              "Restore a saved session's variables, functions and agents into the kernel.",
-              obj("{\"name\":{\"type\":\"string\"}}", "name")),
+              "Restore a saved session's variables, functions and agents into the kernel; reports"
+                  + " per variable what was restored.",
+              obj(string("name", "The session's name."), "name")),
           meta(
               "analyze_history",
-              "Find repeated patterns in past executions and suggest functions to generate.",
-              "{\"type\":\"object\",\"properties\":{\"limit\":{\"type\":\"integer\"}}}"));
+              "Find repeated work in past executions, with counts and token costs, and suggest"
+                  + " functions to generate (kernel: generateFromSuggestion(id)).",
+              obj(
+                  "\"limit\":{\"type\":\"integer\",\"minimum\":1,"
+                      + "\"description\":\"How many suggestions (default 20).\"}")));
 
   private MetaTools() {}
 
@@ -170,7 +191,23 @@ public final class MetaTools {
     for (String r : required) {
       req.append(req.length() == 0 ? "" : ",").append('"').append(r).append('"');
     }
-    return "{\"type\":\"object\",\"properties\":" + properties + ",\"required\":[" + req + "]}";
+    return "{\"type\":\"object\",\"properties\":{"
+        + properties
+        + "},\"required\":["
+        + req
+        + "],\"additionalProperties\":false}";
+  }
+
+  private static String string(String name, String description) {
+    return "\"" + name + "\":{\"type\":\"string\",\"description\":\"" + description + "\"}";
+  }
+
+  private static String strings(String name, String description) {
+    return "\""
+        + name
+        + "\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\""
+        + description
+        + "\"}";
   }
 
   private static JsonNode parse(String json) {
@@ -198,5 +235,23 @@ public final class MetaTools {
     s.put("load_session_state", "loadSessionState(String name)");
     s.put("analyze_history", "analyzeHistory()");
     return Map.copyOf(s);
+  }
+
+  private static Map<String, List<String>> keywords() {
+    Map<String, List<String>> k = new LinkedHashMap<>();
+    k.put(
+        "execute_code", List.of("run", "java", "jshell", "evaluate", "kernel", "execute", "code"));
+    k.put("search_tools", List.of("find", "discover", "lookup", "tool", "function", "agent"));
+    k.put("list_variables", List.of("state", "memory", "vars", "show", "kernel"));
+    k.put("inspect_variable", List.of("describe", "table", "shape", "preview", "head", "columns"));
+    k.put("call_subagent", List.of("delegate", "summarize", "agent", "llm", "model"));
+    k.put("generate_function", List.of("skill", "learn", "create", "write", "code", "save"));
+    k.put("generate_subagent", List.of("agent", "create", "skill", "learn"));
+    k.put("generate_tests", List.of("junit", "test", "coverage", "verify"));
+    k.put("review_generated_code", List.of("review", "lint", "quality", "check", "issues"));
+    k.put("save_session_state", List.of("session", "snapshot", "persist", "checkpoint", "store"));
+    k.put("load_session_state", List.of("session", "restore", "resume", "snapshot", "load"));
+    k.put("analyze_history", List.of("history", "patterns", "savings", "tokens", "repeated"));
+    return Map.copyOf(k);
   }
 }

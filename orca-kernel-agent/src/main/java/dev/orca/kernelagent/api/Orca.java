@@ -172,6 +172,27 @@ public final class Orca {
     return host("analyzeHistory", request);
   }
 
+  /**
+   * Turns a suggestion of {@link #analyzeHistory()} into a learned function: its past cells go to
+   * {@code generateFunction} as examples, with a proposed name and signature; the result is the
+   * generation's (deployed, or why not) plus the suggestion's id and count.
+   *
+   * @param id the suggestion's id (or its rank in the list)
+   */
+  public static Map<String, Object> generateFromSuggestion(String id) {
+    return generateFromSuggestion(id, null);
+  }
+
+  /** As {@link #generateFromSuggestion(String)}, under another function name. */
+  public static Map<String, Object> generateFromSuggestion(String id, String name) {
+    ObjectNode request = ValueCodec.mapper().createObjectNode();
+    request.put("id", requireText(id, "id"));
+    if (name != null) {
+      request.put("name", name);
+    }
+    return host("generateFromSuggestion", request);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> host(String method, ObjectNode request) {
     Object result = ValueCodec.toJava(access().callHost(method, request));

@@ -83,6 +83,11 @@ public final class SkillAwareKernel implements Kernel {
   }
 
   @Override
+  public KernelSnapshot checkpoint() {
+    return delegate.checkpoint();
+  }
+
+  @Override
   public RestoreReport restore(KernelSnapshot snapshot) {
     RestoreReport report = delegate.restore(snapshot);
     runtime.loadAll(delegate);
