@@ -12,6 +12,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Orca's MCP server over stdio, built on the official MCP Java SDK: lists {@code execute_code} and
@@ -30,6 +32,9 @@ public final class OrcaMcpServer {
 
   /** When the first progress notification of a long call is sent. */
   public static final long PROGRESS_DELAY_MILLIS = 2_000;
+
+  /** When the kernel starts warming up if no client has asked anything by then. */
+  public static final long WARM_UP_FALLBACK_MILLIS = 3_000;
 
   /** Between progress notifications. */
   public static final long PROGRESS_PERIOD_MILLIS = 2_000;
@@ -58,15 +63,20 @@ public final class OrcaMcpServer {
    *
    * @param in requests from the client (the process's stdin)
    * @param out responses to the client (the process's real stdout; nothing else may write to it)
-   * @param onStarted runs once the server is listening (starts the kernel warming up)
+   * @param onStarted runs once, when the server has sent its first message (the answer to {@code
+   *     initialize}) or {@link #WARM_UP_FALLBACK_MILLIS} after it started listening, whichever
+   *     comes first: it starts the kernel warming up, and a JVM starting beside the answer would
+   *     compete with it for the CPU
    * @throws InterruptedException when interrupted while serving
    */
   public void serve(InputStream in, OutputStream out, Runnable onStarted)
       throws InterruptedException {
     CountDownLatch eof = new CountDownLatch(1);
+    Runnable warmUp = new Once(onStarted);
     JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     StdioServerTransportProvider transport =
-        new StdioServerTransportProvider(mapper, new EofSignal(in, eof), out);
+        new StdioServerTransportProvider(
+            mapper, new EofSignal(in, eof), new FirstLineSignal(out, warmUp));
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     for (MetaTool tool : OrcaTools.listed(allTools)) {
       specs.add(
@@ -92,10 +102,23 @@ public final class OrcaMcpServer {
             .jsonMapper(mapper)
             .tools(specs)
             .build();
+    Thread fallback =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(WARM_UP_FALLBACK_MILLIS);
+                warmUp.run();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "orca-mcp-warm-up");
+    fallback.setDaemon(true);
+    fallback.start();
     try {
-      onStarted.run();
       eof.await();
     } finally {
+      fallback.interrupt();
       server.closeGracefully();
     }
   }
@@ -120,6 +143,60 @@ public final class OrcaMcpServer {
       return tools.call(name, request.arguments()).toResult();
     } finally {
       ticker.close();
+    }
+  }
+
+  /** Runs a task at most once, on whichever thread asks first. */
+  private static final class Once implements Runnable {
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final Runnable task;
+
+    Once(Runnable task) {
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      if (done.compareAndSet(false, true)) {
+        task.run();
+      }
+    }
+  }
+
+  /** Runs a task once the first complete line (JSON-RPC message) has been written and flushed. */
+  private static final class FirstLineSignal extends FilterOutputStream {
+    private final Runnable task;
+    private volatile boolean lineWritten;
+
+    FirstLineSignal(OutputStream out, Runnable task) {
+      super(out);
+      this.task = task;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      if (b == '\n') {
+        lineWritten = true;
+      }
+    }
+
+    @Override
+    public void write(byte[] buf, int off, int len) throws IOException {
+      out.write(buf, off, len);
+      for (int i = off; i < off + len && !lineWritten; i++) {
+        if (buf[i] == '\n') {
+          lineWritten = true;
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+      if (lineWritten) {
+        task.run();
+      }
     }
   }
 

@@ -43,6 +43,8 @@ class OrcaMcpServerTest {
     return kernel;
   }
 
+  private final CountDownLatch warmUpStarted = new CountDownLatch(1);
+
   private void start(boolean allTools) throws Exception {
     Pipe in = Pipe.open();
     Pipe out = Pipe.open();
@@ -56,7 +58,7 @@ class OrcaMcpServerTest {
                     .serve(
                         Channels.newInputStream(in.source()),
                         Channels.newOutputStream(out.sink()),
-                        () -> {});
+                        warmUpStarted::countDown);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -111,6 +113,26 @@ class OrcaMcpServerTest {
     JsonNode init = response(1, 10);
     assertThat(init.at("/result/serverInfo/name").asText()).isEqualTo("orca");
     send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
+  @Test
+  void kernelWarmUp_startsAfterTheInitializeAnswer() throws Exception {
+    start(false);
+    // nothing asked yet: the warm-up (a child JVM) must not compete with the first answer
+    assertThat(warmUpStarted.await(500, TimeUnit.MILLISECONDS)).isFalse();
+    initialize();
+    assertThat(
+            warmUpStarted.await(OrcaMcpServer.WARM_UP_FALLBACK_MILLIS / 2, TimeUnit.MILLISECONDS))
+        .isTrue();
+  }
+
+  @Test
+  void kernelWarmUp_startsAnywayWhenNoClientAsks() throws Exception {
+    start(false);
+    assertThat(
+            warmUpStarted.await(
+                OrcaMcpServer.WARM_UP_FALLBACK_MILLIS + 5_000, TimeUnit.MILLISECONDS))
+        .isTrue();
   }
 
   @Test
