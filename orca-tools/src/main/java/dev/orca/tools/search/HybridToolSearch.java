@@ -4,6 +4,7 @@ import dev.orca.core.OrcaException;
 import dev.orca.tools.ToolRegistry;
 import dev.orca.tools.ToolRegistryListener;
 import dev.orca.tools.ToolSpec;
+import dev.orca.tools.search.internal.Interleave;
 import dev.orca.tools.search.internal.NameIndex;
 import dev.orca.tools.search.internal.QueryParts;
 import java.util.ArrayList;
@@ -25,7 +26,11 @@ import java.util.regex.Pattern;
  *
  * <p>Scores are match confidences in [0, 1]: 1 for an exact name match, otherwise the cosine
  * similarity of query and tool (without an embedding model: {@code s / (s + 10)} of the BM25
- * score).
+ * score). Cosines depend on the model: with BGE small, unrelated tools still score about 0.5.
+ *
+ * <p>Optionally ({@link Options#interleave}, off by default: it lowered recall on the shared
+ * retrieval data, see BENCHMARKS.md) a long multi-part query is split into parts whose own rankings
+ * take turns with the whole query's ranking.
  */
 public final class HybridToolSearch implements ToolSearch, ToolRegistryListener {
 
@@ -41,6 +46,12 @@ public final class HybridToolSearch implements ToolSearch, ToolRegistryListener 
    * @param serverWeight weight of the server ranking (servers ranked by their tools' fused scores;
    *     every tool of a top server gets a share, so siblings of a strong hit rise too)
    * @param servers how many top servers share their rank with all their tools
+   * @param interleave whether a long, multi-part query is answered by interleaving rankings: each
+   *     part (see {@link QueryParts}) gets its own fused BM25 + embedding ranking, and these take
+   *     turns with the whole query's ranking (round robin, duplicates skipped) instead of being
+   *     fused by score
+   * @param interleaveHead how many hits the whole query's ranking adds in the first turn (1: a
+   *     plain round robin)
    */
   public record Options(
       int rrfK,
@@ -50,12 +61,40 @@ public final class HybridToolSearch implements ToolSearch, ToolRegistryListener 
       double partWeight,
       boolean embedParts,
       double serverWeight,
-      int servers) {
+      int servers,
+      boolean interleave,
+      int interleaveHead) {
     /** Validates. */
     public Options {
-      if (rrfK < 1 || depth < 1 || bm25Weight < 0 || embeddingWeight < 0 || partWeight < 0) {
+      if (rrfK < 1
+          || depth < 1
+          || bm25Weight < 0
+          || embeddingWeight < 0
+          || partWeight < 0
+          || interleaveHead < 1) {
         throw new IllegalArgumentException("bad fusion options");
       }
+    }
+
+    /**
+     * These options with interleaving switched on or off.
+     *
+     * @param on whether to interleave the rankings of a long query's parts
+     * @param head how many hits the whole query's ranking adds in the first turn
+     * @return the options
+     */
+    public Options withInterleave(boolean on, int head) {
+      return new Options(
+          rrfK,
+          bm25Weight,
+          embeddingWeight,
+          depth,
+          partWeight,
+          embedParts,
+          serverWeight,
+          servers,
+          on,
+          head);
     }
 
     /** The defaults (tuned on the shared retrieval data, see BENCHMARKS.md). */
@@ -68,7 +107,9 @@ public final class HybridToolSearch implements ToolSearch, ToolRegistryListener 
           doubleProp("orca.search.partWeight", 0.0),
           Boolean.parseBoolean(System.getProperty("orca.search.embedParts", "false")),
           doubleProp("orca.search.serverWeight", 0.0),
-          intProp("orca.search.servers", 3));
+          intProp("orca.search.servers", 3),
+          Boolean.parseBoolean(System.getProperty("orca.search.interleave", "false")),
+          intProp("orca.search.interleaveHead", 1));
     }
 
     private static int intProp(String name, int def) {
@@ -156,30 +197,65 @@ public final class HybridToolSearch implements ToolSearch, ToolRegistryListener 
     Map<String, ToolSpec> seen = new LinkedHashMap<>();
     List<ToolHit> lexical = bm25.search(query, depth);
     addRanks(lexical, options.bm25Weight(), fused, seen);
-    List<String> parts = options.partWeight() > 0 ? QueryParts.split(query) : List.of();
-    for (String part : parts) {
-      addRanks(bm25.search(part, depth), options.bm25Weight() * options.partWeight(), fused, seen);
+    List<String> parts =
+        options.partWeight() > 0 || options.interleave() ? QueryParts.split(query) : List.of();
+    if (options.partWeight() > 0) {
+      for (String part : parts) {
+        addRanks(
+            bm25.search(part, depth), options.bm25Weight() * options.partWeight(), fused, seen);
+      }
     }
     float[] queryVector = null;
+    List<float[]> partVectors = List.of();
     if (embeddings != null) {
       List<String> texts = new ArrayList<>();
       texts.add(query);
-      if (options.embedParts()) {
+      boolean embedParts = options.interleave() || options.embedParts();
+      if (embedParts) {
         texts.addAll(parts);
       }
       List<float[]> vectors = embeddings.embedQueries(texts);
       queryVector = vectors.get(0);
+      partVectors = vectors.subList(1, vectors.size());
       addRanks(embeddings.search(queryVector, depth), options.embeddingWeight(), fused, seen);
-      for (int i = 1; i < vectors.size(); i++) {
-        addRanks(
-            embeddings.search(vectors.get(i), depth),
-            options.embeddingWeight() * options.partWeight(),
-            fused,
-            seen);
+      if (options.partWeight() > 0 && options.embedParts()) {
+        for (float[] v : partVectors) {
+          addRanks(
+              embeddings.search(v, depth),
+              options.embeddingWeight() * options.partWeight(),
+              fused,
+              seen);
+        }
       }
     }
     if (options.serverWeight() > 0) {
       addServerRanks(fused, seen);
+    }
+    Comparator<String> byFused =
+        Comparator.comparingDouble((String id) -> -fused.getOrDefault(id, 0.0))
+            .thenComparing(id -> id);
+    List<String> ranking = fused.keySet().stream().sorted(byFused).toList();
+    if (options.interleave() && !parts.isEmpty()) {
+      List<List<String>> rankings = new ArrayList<>();
+      rankings.add(ranking);
+      for (int i = 0; i < parts.size(); i++) {
+        Map<String, Double> partFused = new HashMap<>();
+        addRanks(bm25.search(parts.get(i), depth), options.bm25Weight(), partFused, seen);
+        if (queryVector != null) {
+          addRanks(
+              embeddings.search(partVectors.get(i), depth),
+              options.embeddingWeight(),
+              partFused,
+              seen);
+        }
+        rankings.add(
+            partFused.keySet().stream()
+                .sorted(
+                    Comparator.comparingDouble((String id) -> -partFused.get(id))
+                        .thenComparing(id -> id))
+                .toList());
+      }
+      ranking = Interleave.roundRobin(rankings, options.interleaveHead());
     }
     Map<String, Double> bm25Scores = new HashMap<>();
     lexical.forEach(h -> bm25Scores.put(h.spec().id(), h.score()));
@@ -193,15 +269,9 @@ public final class HybridToolSearch implements ToolSearch, ToolRegistryListener 
     named.removeAll(exact);
 
     List<String> order = new ArrayList<>();
-    Comparator<String> byFused =
-        Comparator.comparingDouble((String id) -> -fused.getOrDefault(id, 0.0))
-            .thenComparing(id -> id);
     exact.stream().sorted(byFused).forEach(order::add);
     named.stream().sorted(byFused).forEach(order::add);
-    fused.keySet().stream()
-        .filter(id -> !exact.contains(id) && !named.contains(id))
-        .sorted(byFused)
-        .forEach(order::add);
+    ranking.stream().filter(id -> !exact.contains(id) && !named.contains(id)).forEach(order::add);
 
     List<ToolHit> hits = new ArrayList<>(Math.min(limit, order.size()));
     for (String id : order) {

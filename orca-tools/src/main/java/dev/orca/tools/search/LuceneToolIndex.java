@@ -23,6 +23,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -31,8 +32,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -43,9 +46,23 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class LuceneToolIndex implements ToolSearch, ToolRegistryListener, AutoCloseable {
 
-  /** Field weights: a word in the name counts more than one in the description. */
+  /**
+   * Field weights: a word in the name counts more than one in the description. Each can be
+   * overridden with a system property {@code orca.search.boost.FIELD} (for benchmarks).
+   */
   private static final Map<String, Float> BOOSTS =
-      Map.of("name", 3.0f, "server", 1.5f, "description", 1.0f, "params", 0.4f);
+      Map.of(
+          "name", boost("name", 3.0f),
+          "server", boost("server", 1.5f),
+          "description", boost("description", 1.0f),
+          "params", boost("params", 0.4f));
+
+  /** BM25 k1 (term-frequency saturation), system property {@code orca.search.bm25.k1}. */
+  private static final float K1 =
+      Float.parseFloat(System.getProperty("orca.search.bm25.k1", "1.2"));
+
+  /** BM25 b (length normalization), system property {@code orca.search.bm25.b}. */
+  private static final float B = Float.parseFloat(System.getProperty("orca.search.bm25.b", "0.75"));
 
   private static final int MAX_QUERY_TERMS = 128;
 
@@ -62,9 +79,21 @@ public final class LuceneToolIndex implements ToolSearch, ToolRegistryListener, 
     Analyzer text = new IdentifierAnalyzer(false, true);
     Analyzer perField = new PerFieldAnalyzerWrapper(text, Map.of("name", names, "server", names));
     try {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(perField));
+      IndexWriterConfig config = new IndexWriterConfig(perField);
+      config.setSimilarity(new BM25Similarity(K1, B));
+      writer = new IndexWriter(new ByteBuffersDirectory(), config);
       writer.commit();
-      searchers = new SearcherManager(writer, null);
+      searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  IndexSearcher searcher = new IndexSearcher(reader);
+                  searcher.setSimilarity(new BM25Similarity(K1, B));
+                  return searcher;
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -218,6 +247,10 @@ public final class LuceneToolIndex implements ToolSearch, ToolRegistryListener, 
               }
             });
     return text.toString();
+  }
+
+  private static float boost(String field, float def) {
+    return Float.parseFloat(System.getProperty("orca.search.boost." + field, Float.toString(def)));
   }
 
   @Override

@@ -73,6 +73,87 @@ class HybridToolSearchTest {
     assertThat(hits).allMatch(h -> h.score() >= 0 && h.score() <= 1);
   }
 
+  /** Six tools for one need (e-mail), several for another (PDF), and a few bystanders. */
+  private static List<ToolSpec> twoNeedCatalog() {
+    List<ToolSpec> specs = new ArrayList<>(LuceneToolIndexTest.tools());
+    String[] mail = {
+      "send_email",
+      "send_email_draft",
+      "send_bulk_email",
+      "forward_email",
+      "reply_email",
+      "schedule_email"
+    };
+    for (String name : mail) {
+      specs.add(
+          ToolSpec.of(
+              "mail",
+              name,
+              "Send an email message with notes to the team or other recipients",
+              null,
+              ToolKind.TOOL));
+    }
+    specs.add(
+        ToolSpec.of(
+            "files", "convert_to_pdf", "Convert a report document to PDF", null, ToolKind.TOOL));
+    specs.add(ToolSpec.of("files", "view_pdf", "Show a PDF report page", null, ToolKind.TOOL));
+    specs.add(ToolSpec.of("files", "merge_pdf", "Merge PDF reports", null, ToolKind.TOOL));
+    specs.add(ToolSpec.of("files", "print_pdf", "Print a PDF report", null, ToolKind.TOOL));
+    specs.add(ToolSpec.of("files", "convert_image", "Convert an image", null, ToolKind.TOOL));
+    specs.add(ToolSpec.of("units", "convert_units", "Convert units", null, ToolKind.TOOL));
+    specs.add(ToolSpec.of("files", "list_reports", "List saved report files", null, ToolKind.TOOL));
+    return specs;
+  }
+
+  private static HybridToolSearch twoNeedSearch(boolean interleave) {
+    HybridToolSearch search =
+        new HybridToolSearch(
+            new LuceneToolIndex(),
+            new EmbeddingToolIndex(new WordHashEmbeddingModel(), "word-hash", null),
+            HybridToolSearch.Options.defaults().withInterleave(interleave, 1));
+    search.onChange(twoNeedCatalog(), List.of());
+    return search;
+  }
+
+  private static final String TWO_NEEDS =
+      "send an email message with the notes to the whole team today, then make it a pdf";
+
+  private static List<String> ids(List<ToolHit> hits) {
+    return hits.stream().map(h -> h.spec().id()).toList();
+  }
+
+  @Test
+  void search_withoutInterleavingOneNeedFillsTheTop() {
+    List<String> top = ids(twoNeedSearch(false).search(TWO_NEEDS, 5));
+    assertThat(top).allMatch(id -> id.startsWith("mail::"));
+  }
+
+  @Test
+  void search_interleavingGivesEachPartOfALongQueryASlotNearTheTop() {
+    HybridToolSearch search = twoNeedSearch(true);
+    List<String> top = ids(search.search(TWO_NEEDS, 3));
+    assertThat(top).anyMatch(id -> id.endsWith("_pdf"));
+    assertThat(top.get(0)).startsWith("mail::");
+    assertThat(ids(search.search(TWO_NEEDS, 20)))
+        .doesNotHaveDuplicates()
+        .hasSize(twoNeedCatalog().size());
+  }
+
+  @Test
+  void search_interleavingLeavesShortQueriesAndExactNamesAlone() {
+    HybridToolSearch plain = twoNeedSearch(false);
+    HybridToolSearch interleaved = twoNeedSearch(true);
+    assertThat(ids(interleaved.search("convert a report to pdf", 5)))
+        .isEqualTo(ids(plain.search("convert a report to pdf", 5)));
+    assertThat(
+            interleaved
+                .search("use list_reports, then send an email to the team about it", 3)
+                .get(0)
+                .spec()
+                .id())
+        .isEqualTo("files::list_reports");
+  }
+
   @Test
   void search_seesToolsAddedAndRemovedWhileRunning() {
     ToolRegistry registry = catalog();
