@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jshell.VarSnippet;
+import java.util.NoSuchElementException;
 
 /** Connects the built-ins kernel code calls to this kernel's engine and bridge. */
 final class EngineAccess implements KernelAccess {
@@ -45,12 +45,10 @@ final class EngineAccess implements KernelAccess {
 
   @Override
   public Object valueOf(String name) {
-    VarSnippet var = engine.variable(name);
-    if (var == null) {
-      throw unknown(name);
-    }
     try {
-      return engine.rawValue(var);
+      return engine.valueOf(name);
+    } catch (NoSuchElementException e) {
+      throw unknown(name);
     } catch (ReflectiveOperationException e) {
       throw new OrcaCallException("variable " + name + " cannot be read: " + e.getMessage());
     }

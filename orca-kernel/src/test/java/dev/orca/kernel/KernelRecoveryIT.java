@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +144,54 @@ class KernelRecoveryIT {
         .filteredOn(v -> v.name().equals("partial"))
         .singleElement()
         .satisfies(v -> assertThat(v.json()).isEqualTo("\"before the failure\""));
+  }
+
+  @Test
+  void restore_reportsEachVariableOfAMixedSessionAndKeepsTheOthersWhenOneIsLost() {
+    ExecutionResult setUp =
+        kernel.execute(
+            String.join(
+                "\n",
+                "record Point(int x, double y, String label) {}",
+                "List<Point> points = List.of(new Point(1, 2.5, \"a, b\"));",
+                "int[] ints = {3, 1, 2};",
+                "Table sales = Table.create(\"sales\", StringColumn.create(\"item\", \"tea\","
+                    + " \"cake, lemon\"), DoubleColumn.create(\"price\", 2.5, 3.75),"
+                    + " DateColumn.create(\"day\", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2,"
+                    + " 1)));",
+                "LocalDateTime when = LocalDateTime.of(2026, 11, 26, 12, 30);",
+                "long big = 9_000_000_000L;"));
+    assertThat(setUp).isInstanceOf(ExecutionResult.Success.class);
+    KernelSnapshot snapshot = kernel.snapshot();
+    List<KernelSnapshot.VariableValue> variables = new ArrayList<>(snapshot.variables());
+    // A variable whose type no longer exists, among the others.
+    variables.add(2, new KernelSnapshot.VariableValue("ghost", "List<Vanished>", "[]", null));
+    kernel.execute("text = \"changed\";");
+
+    RestoreReport report =
+        kernel.restore(new KernelSnapshot(snapshot.definitions(), variables, snapshot.takenAt()));
+
+    assertThat(report.restoredVariables())
+        .containsExactly("items", "groups", "text", "points", "ints", "sales", "when", "big");
+    assertThat(report.lostVariables())
+        .extracting(RestoreReport.LostVariable::name)
+        .containsExactly("ghost", "notData");
+    assertThat(report.lostVariables().get(0).reason())
+        .isEqualTo("its type List<Vanished> is not available any more");
+    assertThat(report.lostVariables().get(1).reason()).contains("not plain data");
+    assertThat(kernel.variables())
+        .extracting(VariableInfo::name)
+        .containsExactly("items", "groups", "text", "points", "ints", "sales", "when", "big");
+    ExecutionResult after =
+        kernel.execute(
+            "points + \" \" + Arrays.toString(ints) + \" \" + sales.rowCount() + sales.column(2).type()"
+                + " + \" \" + sales.getString(1, \"item\") + \" \" + when + \" \" + big + \" \" + text"
+                + " + \" \" + twice(items.size())");
+    assertThat(after).isInstanceOf(ExecutionResult.Success.class);
+    assertThat(((ExecutionResult.Success) after).value())
+        .isEqualTo(
+            "\"[Point[x=1, y=2.5, label=a, b]] [3, 1, 2] 2LOCAL_DATE cake, lemon"
+                + " 2026-11-26T12:30 9000000000 hello 4\"");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.orca.kernelagent.engine;
 import dev.orca.kernelagent.policy.ClassGuard;
 import dev.orca.kernelagent.policy.PolicyViolation;
 import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
@@ -15,6 +17,7 @@ final class GuardedExecutionControl extends LocalExecutionControl {
   private final ClassGuard guard;
   private final ThreadLocal<String[]> captureLocation = new ThreadLocal<>();
   private volatile String refusal;
+  private volatile List<String> loadedNames;
 
   GuardedExecutionControl(ClassGuard guard) {
     this.guard = guard;
@@ -33,6 +36,12 @@ final class GuardedExecutionControl extends LocalExecutionControl {
   }
 
   private ClassBytecodes[] checked(ClassBytecodes[] cbcs) throws ClassInstallException {
+    List<String> names = loadedNames;
+    if (names != null) {
+      for (ClassBytecodes cbc : cbcs) {
+        names.add(cbc.name());
+      }
+    }
     ClassBytecodes[] out = new ClassBytecodes[cbcs.length];
     for (int i = 0; i < cbcs.length; i++) {
       try {
@@ -85,6 +94,23 @@ final class GuardedExecutionControl extends LocalExecutionControl {
   /** Ends a capture started by {@link #startCapture}. */
   void endCapture() {
     captureLocation.remove();
+  }
+
+  /** Starts recording the binary names of the classes JShell loads or redefines. */
+  void startLoadCapture() {
+    loadedNames = new CopyOnWriteArrayList<>();
+  }
+
+  /** Ends a recording started by {@link #startLoadCapture} and returns the names it saw. */
+  List<String> endLoadCapture() {
+    List<String> names = loadedNames;
+    loadedNames = null;
+    return names == null ? List.of() : names;
+  }
+
+  /** A class kernel code defined, by its binary name. */
+  Class<?> snippetClass(String binaryName) throws ClassNotFoundException {
+    return findClass(binaryName);
   }
 
   /** Reads a variable's live value. */

@@ -12,11 +12,14 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,10 +63,44 @@ public final class SnippetEngine implements AutoCloseable {
   private final int valueCap;
   private final Set<String> builtinIds = new HashSet<>();
   private final Map<String, SnippetOrigin> origins = new HashMap<>();
+  private final VariableRestorer restorer;
+
+  /**
+   * Restored variables not declared in JShell yet, by name, in restore order. Declaring a variable
+   * costs a compiler run, so a restore decodes every value at once and each variable is declared
+   * just before the first cell (or completion) that names it. Until then it is listed, inspected
+   * and saved like any other variable.
+   */
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+  /** Position of each restored variable, so listings keep the restored order. */
+  private final Map<String, Integer> restoredOrder = new HashMap<>();
+
   private volatile boolean stopRequested;
   private int cellCounter;
+  private long evaluations;
 
   private record SnippetOrigin(int cell, int firstLine) {}
+
+  /** A restored variable waiting for its declaration. */
+  private static final class Pending {
+    final String name;
+    final String type;
+    final java.lang.reflect.Type genericType;
+    final Object value;
+
+    /** The saved JSON, kept while it is known to match the value (until kernel code reads it). */
+    String json;
+
+    Pending(
+        String name, String type, java.lang.reflect.Type genericType, Object value, String json) {
+      this.name = name;
+      this.type = type;
+      this.genericType = genericType;
+      this.value = value;
+      this.json = json;
+    }
+  }
 
   /**
    * Creates the kernel.
@@ -90,6 +127,7 @@ public final class SnippetEngine implements AutoCloseable {
             .build();
     this.analysis = jshell.sourceCodeAnalysis();
     this.splitter = new CellSplitter(analysis);
+    this.restorer = new VariableRestorer(jshell, control, this::eval);
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!entry.isBlank()) {
         jshell.addToClasspath(entry);
@@ -100,8 +138,22 @@ public final class SnippetEngine implements AutoCloseable {
     }
   }
 
+  /** Every JShell evaluation goes through here: each one is a compiler run. */
+  private List<SnippetEvent> eval(String source) {
+    evaluations++;
+    return jshell.eval(source);
+  }
+
+  /**
+   * How many JShell evaluations (each a compiler run) this engine has made, start-up included. For
+   * tests and telemetry.
+   */
+  public long evaluations() {
+    return evaluations;
+  }
+
   private void evalBuiltin(String source) {
-    for (SnippetEvent event : jshell.eval(source)) {
+    for (SnippetEvent event : eval(source)) {
       builtinIds.add(event.snippet().id());
       if (event.status() == Snippet.Status.REJECTED) {
         throw new IllegalStateException(
@@ -146,10 +198,11 @@ public final class SnippetEngine implements AutoCloseable {
     String value = null;
     String valueType = null;
     String status = "success";
+    declarePendingNamedIn(cell);
     control.takeRefusal();
     for (int k = 0; k < pieces.size(); k++) {
       CellSplitter.Piece piece = pieces.get(k);
-      List<SnippetEvent> events = jshell.eval(piece.source());
+      List<SnippetEvent> events = eval(piece.source());
       String refusal = control.takeRefusal();
       if (refusal != null) {
         status = "compile_error";
@@ -249,13 +302,13 @@ public final class SnippetEngine implements AutoCloseable {
       result.set("checkpoints", checkpoints(cell, declaredVars));
     }
     ArrayNode names = result.putArray("variableNames");
-    for (VarSnippet var : userVariables()) {
-      names.add(var.name());
+    for (String name : variableNameList()) {
+      names.add(name);
     }
     return result;
   }
 
-  private static SnippetEvent mainEvent(List<SnippetEvent> events) {
+  static SnippetEvent mainEvent(List<SnippetEvent> events) {
     for (SnippetEvent event : events) {
       if (event.causeSnippet() == null) {
         return event;
@@ -362,36 +415,57 @@ public final class SnippetEngine implements AutoCloseable {
    */
   private ArrayNode checkpoints(String cell, Set<String> declared) {
     ArrayNode out = Channel.JSON.createArrayNode();
-    Set<String> names = identifiers(cell);
-    Map<String, MethodSnippet> methods = new HashMap<>();
-    jshell
-        .methods()
-        .forEach(
-            m -> {
-              if (!builtinIds.contains(m.id()) && jshell.status(m).isActive()) {
-                methods.put(m.name(), m);
-              }
-            });
-    Set<String> touched = new HashSet<>(names);
-    List<String> pending = new ArrayList<>(names);
-    Set<String> visitedMethods = new HashSet<>();
-    while (!pending.isEmpty()) {
-      String name = pending.remove(pending.size() - 1);
-      MethodSnippet method = methods.get(name);
-      if (method != null && visitedMethods.add(name)) {
-        for (String id : identifiers(method.source())) {
-          if (touched.add(id)) {
-            pending.add(id);
-          }
-        }
-      }
-    }
+    Set<String> touched = namesReachedFrom(cell, false);
     for (VarSnippet var : userVariables()) {
       if (declared.contains(var.name()) || touched.contains(var.name())) {
         out.add(capture(var, CHECKPOINT_MAX_CHARS));
       }
     }
     return out;
+  }
+
+  /**
+   * The identifiers in {@code source} and, transitively, in the user methods (and, if asked, types)
+   * it names: every variable the code may read or change.
+   */
+  private Set<String> namesReachedFrom(String source, boolean followTypes) {
+    Map<String, List<Snippet>> bodies = new HashMap<>();
+    jshell
+        .methods()
+        .forEach(
+            m -> {
+              if (!builtinIds.contains(m.id()) && jshell.status(m).isActive()) {
+                bodies.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
+              }
+            });
+    if (followTypes) {
+      jshell
+          .types()
+          .forEach(
+              t -> {
+                if (!builtinIds.contains(t.id()) && jshell.status(t).isActive()) {
+                  bodies.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+                }
+              });
+    }
+    Set<String> names = identifiers(source);
+    Set<String> reached = new HashSet<>(names);
+    List<String> todo = new ArrayList<>(names);
+    Set<String> visited = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String name = todo.remove(todo.size() - 1);
+      List<Snippet> snippets = bodies.get(name);
+      if (snippets != null && visited.add(name)) {
+        for (Snippet snippet : snippets) {
+          for (String id : identifiers(snippet.source())) {
+            if (reached.add(id)) {
+              todo.add(id);
+            }
+          }
+        }
+      }
+    }
+    return reached;
   }
 
   private static Set<String> identifiers(String source) {
@@ -404,18 +478,29 @@ public final class SnippetEngine implements AutoCloseable {
   }
 
   private ObjectNode capture(VarSnippet var, int maxChars) {
-    ObjectNode node = Channel.object();
-    node.put("name", var.name());
-    node.put("type", var.typeName());
     try {
-      Object value = rawValue(var);
+      return capture(var.name(), var.typeName(), rawValue(var), maxChars);
+    } catch (ReflectiveOperationException | RuntimeException | StackOverflowError e) {
+      ObjectNode node = Channel.object();
+      node.put("name", var.name());
+      node.put("type", var.typeName());
+      node.put("reason", "its value could not be read (" + e + ")");
+      return node;
+    }
+  }
+
+  private static ObjectNode capture(String name, String type, Object value, int maxChars) {
+    ObjectNode node = Channel.object();
+    node.put("name", name);
+    node.put("type", type);
+    try {
       ValueCodec.Encoded encoded = ValueCodec.encode(value, maxChars);
       if (encoded.json() != null) {
         node.put("json", encoded.json());
       } else {
         node.put("reason", encoded.reason());
       }
-    } catch (ReflectiveOperationException | RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError e) {
       node.put("reason", "its value could not be read (" + e + ")");
     } catch (OutOfMemoryError e) {
       node.put("reason", "the kernel ran out of memory capturing it");
@@ -423,7 +508,11 @@ public final class SnippetEngine implements AutoCloseable {
     return node;
   }
 
-  /** The user's active variables, in declaration order, without temporaries and built-ins. */
+  /**
+   * The user's variables declared in JShell, in declaration order, without temporaries and
+   * built-ins. Restored variables that no cell has named yet are not among them (see {@link
+   * #variableNameList()}).
+   */
   public List<VarSnippet> userVariables() {
     return jshell
         .variables()
@@ -432,7 +521,46 @@ public final class SnippetEngine implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
-  /** The active variable with this name, or {@code null}. */
+  /** One user variable: declared in JShell, or restored and waiting for its declaration. */
+  private record Entry(String name, VarSnippet snippet, Pending pending) {
+    String type() {
+      return snippet != null ? snippet.typeName() : pending.type;
+    }
+  }
+
+  /** Every user variable: restored ones first in restored order, then the others as declared. */
+  private List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (Pending p : pending.values()) {
+      out.add(new Entry(p.name, null, p));
+    }
+    for (VarSnippet var : userVariables()) {
+      if (!pending.containsKey(var.name())) {
+        out.add(new Entry(var.name(), var, null));
+      }
+    }
+    if (!restoredOrder.isEmpty()) {
+      out.sort(
+          Comparator.comparingInt(e -> restoredOrder.getOrDefault(e.name(), Integer.MAX_VALUE)));
+    }
+    return out;
+  }
+
+  private Entry entry(String name) {
+    Pending p = pending.get(name);
+    if (p != null) {
+      return new Entry(name, null, p);
+    }
+    VarSnippet var = variable(name);
+    return var == null ? null : new Entry(name, var, null);
+  }
+
+  /** Names of all user variables, in listing order. */
+  public List<String> variableNameList() {
+    return entries().stream().map(Entry::name).collect(Collectors.toList());
+  }
+
+  /** The active variable declared in JShell with this name, or {@code null}. */
   public VarSnippet variable(String name) {
     for (VarSnippet var : userVariables()) {
       if (var.name().equals(name)) {
@@ -451,6 +579,28 @@ public final class SnippetEngine implements AutoCloseable {
     return control.readField(location[0], location[1]);
   }
 
+  /**
+   * The live value of a user variable, restored or declared, for kernel code.
+   *
+   * @throws NoSuchElementException if there is no such variable
+   */
+  public Object valueOf(String name) throws ReflectiveOperationException {
+    Pending p = pending.get(name);
+    if (p != null) {
+      p.json = null; // kernel code may change the value from now on
+      return p.value;
+    }
+    VarSnippet var = variable(name);
+    if (var == null) {
+      throw new NoSuchElementException(name);
+    }
+    return rawValue(var);
+  }
+
+  private Object valueOf(Entry e) throws ReflectiveOperationException {
+    return e.pending() != null ? e.pending().value : rawValue(e.snippet());
+  }
+
   /** Where JShell keeps a variable: its wrapper class and field name (null when unknown). */
   private String[] location(VarSnippet var) {
     String[] location = new String[2];
@@ -466,47 +616,46 @@ public final class SnippetEngine implements AutoCloseable {
   /** Variables with types and one-line summaries. */
   public ArrayNode variables() {
     ArrayNode out = Channel.JSON.createArrayNode();
-    for (VarSnippet var : userVariables()) {
+    for (Entry e : entries()) {
       ObjectNode node = out.addObject();
-      node.put("name", var.name());
-      node.put("type", var.typeName());
-      node.put("summary", summarize(var));
+      node.put("name", e.name());
+      node.put("type", e.type());
+      node.put("summary", summarize(e));
     }
     return out;
   }
 
-  private String summarize(VarSnippet var) {
+  private String summarize(Entry e) {
     try {
-      return Inspector.summary(rawValue(var));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return "<unreadable: " + e.getClass().getSimpleName() + ">";
+      return Inspector.summary(valueOf(e));
+    } catch (ReflectiveOperationException | RuntimeException ex) {
+      return "<unreadable: " + ex.getClass().getSimpleName() + ">";
     }
   }
 
   /** A bounded inspection, or {@code null} if no such variable exists. */
   public ObjectNode inspect(String name) {
-    VarSnippet var = variable(name);
-    if (var == null) {
+    Entry e = entry(name);
+    if (e == null) {
       return null;
     }
     ObjectNode node = Channel.object();
-    node.put("name", var.name());
-    node.put("type", var.typeName());
+    node.put("name", e.name());
+    node.put("type", e.type());
     try {
-      Object value = rawValue(var);
+      Object value = valueOf(e);
       node.put("runtimeType", value == null ? "null" : value.getClass().getName());
       node.put("summary", Inspector.inspect(value));
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (ReflectiveOperationException | RuntimeException ex) {
       node.put("runtimeType", "unknown");
-      node.put("summary", "<unreadable: " + e + ">");
+      node.put("summary", "<unreadable: " + ex + ">");
     }
     return node;
   }
 
   /** Names of the user's variables, for error messages. */
   public String variableNames() {
-    List<String> names =
-        userVariables().stream().map(VarSnippet::name).collect(Collectors.toList());
+    List<String> names = variableNameList();
     if (names.isEmpty()) {
       return "there are no variables yet";
     }
@@ -516,6 +665,7 @@ public final class SnippetEngine implements AutoCloseable {
 
   /** Completion candidates at the cursor. */
   public ArrayNode complete(String code, int cursor) {
+    declarePendingNamedIn(code);
     ArrayNode out = Channel.JSON.createArrayNode();
     int[] anchor = new int[1];
     int at = Math.max(0, Math.min(cursor, code.length()));
@@ -546,8 +696,19 @@ public final class SnippetEngine implements AutoCloseable {
       def.put("source", snippet.source());
     }
     ArrayNode vars = node.putArray("variables");
-    for (VarSnippet var : userVariables()) {
-      vars.add(capture(var, SNAPSHOT_MAX_CHARS));
+    for (Entry e : entries()) {
+      Pending p = e.pending();
+      if (p == null) {
+        vars.add(capture(e.snippet(), SNAPSHOT_MAX_CHARS));
+      } else if (p.json != null) {
+        // Untouched since it was restored: its saved JSON is still exact.
+        ObjectNode v = vars.addObject();
+        v.put("name", p.name);
+        v.put("type", p.type);
+        v.put("json", p.json);
+      } else {
+        vars.add(capture(p.name, p.type, p.value, SNAPSHOT_MAX_CHARS));
+      }
     }
     return node;
   }
@@ -562,7 +723,12 @@ public final class SnippetEngine implements AutoCloseable {
   }
 
   /**
-   * Replays definitions and restores variables from JSON.
+   * Replays definitions and restores variables from JSON. Definitions are replayed one by one (each
+   * is a compiler run). Variables are restored in batches: one compiler run resolves the types of
+   * up to {@value VariableRestorer#GROUP} variables, and their values are decoded on all
+   * processors; each variable is declared in JShell when code first names it. The report is exact
+   * per variable: one whose type is gone or whose value does not decode is reported lost with the
+   * reason and does not affect the others.
    *
    * @param request {@code definitions: [{kind,name,source}]}, {@code variables: [{name,type,json}]}
    * @return {@code replayed}, {@code restored}, {@code lost: [{name, reason}]}
@@ -574,7 +740,7 @@ public final class SnippetEngine implements AutoCloseable {
     ArrayNode lost = report.putArray("lost");
     for (JsonNode def : request.path("definitions")) {
       String source = def.path("source").asText();
-      List<SnippetEvent> events = jshell.eval(source);
+      List<SnippetEvent> events = eval(source);
       SnippetEvent main = mainEvent(events);
       if (main != null && main.status() != Snippet.Status.REJECTED) {
         replayed.add(def.path("name").asText());
@@ -586,22 +752,44 @@ public final class SnippetEngine implements AutoCloseable {
     }
     stdout.drain();
     stderr.drain();
+    List<VariableRestorer.Item> items = new ArrayList<>();
+    List<VariableRestorer.Item> batch = new ArrayList<>();
     for (JsonNode var : request.path("variables")) {
       String name = var.path("name").asText();
       String type = var.path("type").asText();
-      if (!var.hasNonNull("json")) {
-        ObjectNode l = lost.addObject();
-        l.put("name", name);
-        l.put("reason", var.path("reason").asText("no saved value"));
-        continue;
+      VariableRestorer.Item item =
+          new VariableRestorer.Item(
+              name, type, var.hasNonNull("json") ? var.get("json").asText() : null);
+      items.add(item);
+      if (item.json == null) {
+        item.failure = var.path("reason").asText("no saved value");
+      } else if (!IDENTIFIER.matcher(name).matches()
+          || type.isBlank()
+          || type.contains("<anonymous")) {
+        item.failure = "its type (" + type + ") cannot be written in Java";
+      } else if (VariableRestorer.isPlainTypeText(type)) {
+        batch.add(item);
       }
-      String why = restoreVariable(name, type, var.path("json").asText());
-      if (why == null) {
-        restored.add(name);
+    }
+    restorer.resolveTypes(batch);
+    restorer.decode(batch);
+    Set<VariableRestorer.Item> batched = new HashSet<>(batch);
+    for (VariableRestorer.Item item : items) {
+      if (item.ok()) {
+        if (batched.contains(item) && !item.alone) {
+          item.failure = keep(item);
+        } else {
+          // A type the batch cannot write into a generated class: declare it on its own.
+          item.failure = restoreVariable(item.name, item.type, item.json);
+        }
+      }
+      if (item.ok()) {
+        restored.add(item.name);
+        restoredOrder.putIfAbsent(item.name, restoredOrder.size());
       } else {
         ObjectNode l = lost.addObject();
-        l.put("name", name);
-        l.put("reason", why);
+        l.put("name", item.name);
+        l.put("reason", item.failure);
       }
     }
     stdout.drain();
@@ -609,11 +797,92 @@ public final class SnippetEngine implements AutoCloseable {
     return report;
   }
 
-  private String restoreVariable(String name, String type, String json) {
-    if (!IDENTIFIER.matcher(name).matches() || type.isBlank() || type.contains("<anonymous")) {
-      return "its type (" + type + ") cannot be written in Java";
+  /**
+   * Keeps a decoded variable until code names it, or declares it now if a variable of that name is
+   * already declared (the restored one replaces it, as a declaration would).
+   */
+  private String keep(VariableRestorer.Item item) {
+    Pending p = new Pending(item.name, item.type, item.genericType, item.value, item.json);
+    if (variable(item.name) != null) {
+      pending.remove(item.name);
+      return declare(p);
     }
-    List<SnippetEvent> events = jshell.eval(type + " " + name + ";");
+    pending.remove(item.name);
+    pending.put(item.name, p);
+    return null;
+  }
+
+  /** Declares the restored variables {@code source} may use (see {@link #pending}). */
+  private void declarePendingNamedIn(String source) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Set<String> named = namesReachedFrom(source, true);
+    List<Pending> due = new ArrayList<>();
+    for (Pending p : pending.values()) {
+      if (named.contains(p.name)) {
+        due.add(p);
+      }
+    }
+    for (Pending p : due) {
+      pending.remove(p.name);
+      String why = declareSafely(p);
+      if (why != null) {
+        stderr.printStream().println(couldNotDeclare(p, why));
+      }
+    }
+  }
+
+  private static String couldNotDeclare(Pending p, String why) {
+    return "orca: the restored variable " + p.name + " could not be declared: " + why;
+  }
+
+  private String declareSafely(Pending p) {
+    try {
+      return declare(p);
+    } catch (RuntimeException e) {
+      return "the kernel failed declaring it (" + e + ")";
+    }
+  }
+
+  /** Declares a restored variable in JShell and stores its value; the reason if it failed. */
+  private String declare(Pending p) {
+    List<SnippetEvent> events = eval(p.type + " " + p.name + ";");
+    SnippetEvent main = mainEvent(events);
+    if (main == null
+        || main.status() == Snippet.Status.REJECTED
+        || !(main.snippet() instanceof VarSnippet)) {
+      return "its type " + p.type + " is not available any more";
+    }
+    VarSnippet var = (VarSnippet) main.snippet();
+    String[] where = location(var);
+    if (where[0] == null) {
+      return "no storage found for it";
+    }
+    try {
+      java.lang.reflect.Type fieldType = control.fieldType(where[0], where[1]);
+      Object value = p.value;
+      if (!fieldType.equals(p.genericType)) {
+        // A type it uses was redefined since the restore: decode again into the new one.
+        if (p.json != null) {
+          value = ValueCodec.decode(p.json, fieldType);
+        }
+        String misfit = VariableRestorer.misfit(value, fieldType);
+        if (misfit != null) {
+          throw new IllegalArgumentException(misfit);
+        }
+      }
+      control.writeField(where[0], where[1], value);
+      return null;
+    } catch (Exception e) {
+      jshell.drop(var);
+      return VariableRestorer.doesNotFit(p.type, e);
+    }
+  }
+
+  /** The one-variable path, for types the batch does not handle: a declaration, then the value. */
+  private String restoreVariable(String name, String type, String json) {
+    List<SnippetEvent> events = eval(type + " " + name + ";");
     SnippetEvent main = mainEvent(events);
     if (main == null
         || main.status() == Snippet.Status.REJECTED
@@ -628,14 +897,11 @@ public final class SnippetEngine implements AutoCloseable {
     try {
       Object value = ValueCodec.decode(json, control.fieldType(where[0], where[1]));
       control.writeField(where[0], where[1], value);
+      pending.remove(name);
       return null;
     } catch (Exception e) {
       jshell.drop(var);
-      return "its saved value does not fit its type "
-          + type
-          + " ("
-          + Inspector.cut(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 200)
-          + ")";
+      return VariableRestorer.doesNotFit(type, e);
     }
   }
 
