@@ -1,20 +1,17 @@
 package dev.orca.cli.sessions;
 
 import dev.orca.kernel.ExecutionResult;
-import dev.orca.kernel.Inspection;
+import dev.orca.kernel.ForwardingKernel;
 import dev.orca.kernel.Kernel;
-import dev.orca.kernel.KernelInfo;
 import dev.orca.kernel.KernelSnapshot;
 import dev.orca.kernel.Output;
 import dev.orca.kernel.RestoreReport;
-import dev.orca.kernel.VariableInfo;
 import dev.orca.skills.runtime.SkillAwareKernel;
 import dev.orca.skills.session.LoadReport;
 import dev.orca.skills.session.SessionCheckpointer;
 import dev.orca.skills.session.SessionLoader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,9 +42,8 @@ import java.util.function.Consumer;
  * <p>Like any kernel it is used by one caller at a time for {@link #execute}; {@link #interrupt()}
  * may be called from any thread.
  */
-public final class SessionKernel implements Kernel {
+public final class SessionKernel extends ForwardingKernel {
 
-  private final Kernel delegate;
   private final Kernel checkpointSource;
   private final String sessionName;
   private final SessionCheckpointer checkpointer;
@@ -58,8 +54,8 @@ public final class SessionKernel implements Kernel {
   private volatile boolean checkpointWarned;
 
   private SessionKernel(Builder b) {
-    this.delegate = Objects.requireNonNull(b.delegate, "delegate");
-    this.checkpointSource = innermost(delegate);
+    super(b.delegate);
+    this.checkpointSource = innermost(b.delegate);
     this.sessionName = Objects.requireNonNull(b.sessionName, "sessionName");
     this.checkpointer = b.checkpointer;
     this.loader = b.loader;
@@ -87,21 +83,7 @@ public final class SessionKernel implements Kernel {
    * @return the kernel that runs the cells
    */
   public static Kernel innermost(Kernel kernel) {
-    Kernel k = kernel;
-    while (true) {
-      if (k instanceof SessionKernel s) {
-        k = s.delegate;
-      } else if (k instanceof SkillAwareKernel s) {
-        k = s.delegate();
-      } else {
-        return k;
-      }
-    }
-  }
-
-  /** The wrapped kernel. */
-  public Kernel delegate() {
-    return delegate;
+    return ForwardingKernel.innermost(kernel);
   }
 
   /** The session this kernel keeps. */
@@ -123,7 +105,7 @@ public final class SessionKernel implements Kernel {
     markRunning(code);
     ExecutionResult result;
     try {
-      result = delegate.execute(code, timeout);
+      result = delegate().execute(code, timeout);
     } catch (RuntimeException e) {
       // Refused before it ran (empty, too long) or the kernel failed: no result, no checkpoint.
       clearRunning();
@@ -136,7 +118,7 @@ public final class SessionKernel implements Kernel {
     boolean loaded = false;
     if (loader != null) {
       try {
-        Optional<LoadReport> report = loader.applyPending(delegate);
+        Optional<LoadReport> report = loader.applyPending(delegate());
         if (report.isPresent()) {
           loaded = true;
           loadNote = ResumeReport.describe(report.get(), "Loaded");
@@ -266,41 +248,6 @@ public final class SessionKernel implements Kernel {
     return new ExecutionResult.Died(d.cause(), d.restore(), out, d.duration());
   }
 
-  @Override
-  public List<VariableInfo> variables() {
-    return delegate.variables();
-  }
-
-  @Override
-  public Inspection inspect(String name) {
-    return delegate.inspect(name);
-  }
-
-  @Override
-  public List<String> complete(String code, int cursor) {
-    return delegate.complete(code, cursor);
-  }
-
-  @Override
-  public boolean isComplete(String code) {
-    return delegate.isComplete(code);
-  }
-
-  @Override
-  public void interrupt() {
-    delegate.interrupt();
-  }
-
-  @Override
-  public RestoreReport restart() {
-    return delegate.restart();
-  }
-
-  @Override
-  public KernelSnapshot snapshot() {
-    return delegate.snapshot();
-  }
-
   /** The innermost kernel's host-side checkpoint (decorators in between would take a snapshot). */
   @Override
   public KernelSnapshot checkpoint() {
@@ -310,21 +257,16 @@ public final class SessionKernel implements Kernel {
   /** Restores, then checkpoints the new state into the run's session. */
   @Override
   public RestoreReport restore(KernelSnapshot snapshot) {
-    RestoreReport report = delegate.restore(snapshot);
+    RestoreReport report = delegate().restore(snapshot);
     checkpointNow();
     return report;
-  }
-
-  @Override
-  public KernelInfo info() {
-    return delegate.info();
   }
 
   /** Closes the kernel, then writes the history rows still queued. */
   @Override
   public void close() {
     try {
-      delegate.close();
+      delegate().close();
     } finally {
       if (history != null) {
         history.close();
