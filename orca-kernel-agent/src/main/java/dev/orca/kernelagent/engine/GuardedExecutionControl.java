@@ -3,6 +3,7 @@ package dev.orca.kernelagent.engine;
 import dev.orca.kernelagent.policy.ClassGuard;
 import dev.orca.kernelagent.policy.PolicyViolation;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -18,6 +19,7 @@ final class GuardedExecutionControl extends LocalExecutionControl {
   private final ThreadLocal<String[]> captureLocation = new ThreadLocal<>();
   private volatile String refusal;
   private volatile List<String> loadedNames;
+  private volatile boolean invoked;
 
   GuardedExecutionControl(ClassGuard guard) {
     this.guard = guard;
@@ -107,6 +109,35 @@ final class GuardedExecutionControl extends LocalExecutionControl {
     loadedNames = null;
     return names == null ? List.of() : names;
   }
+
+  @Override
+  protected String invoke(Method doitMethod) throws Exception {
+    invoked = true;
+    return super.invoke(doitMethod);
+  }
+
+  /**
+   * Makes snippet classes callable before any snippet has run. Since JDK 22, JShell instruments
+   * snippet code with stop checks that call a class ({@code REPL.$Cancel$}) it defines only on its
+   * first invocation; code that calls a snippet class before that (a restore constructing records
+   * the session defined) would fail with {@code NoClassDefFoundError: REPL/$Cancel$}. One empty
+   * invocation defines it. Cheap and harmless on older JDKs.
+   */
+  void ensureInvoked() {
+    if (invoked) {
+      return;
+    }
+    try {
+      Method nothing = GuardedExecutionControl.class.getDeclaredMethod("nothing");
+      nothing.setAccessible(true);
+      invoke(nothing);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not prepare the kernel for snippet classes", e);
+    }
+  }
+
+  @SuppressWarnings("unused") // invoked reflectively by ensureInvoked
+  private static void nothing() {}
 
   /** A class kernel code defined, by its binary name. */
   Class<?> snippetClass(String binaryName) throws ClassNotFoundException {

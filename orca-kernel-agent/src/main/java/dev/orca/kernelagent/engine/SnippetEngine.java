@@ -734,6 +734,8 @@ public final class SnippetEngine implements AutoCloseable {
    * @return {@code replayed}, {@code restored}, {@code lost: [{name, reason}]}
    */
   public ObjectNode restore(JsonNode request) {
+    // Values are built outside any snippet evaluation: make snippet classes callable first.
+    control.ensureInvoked();
     ObjectNode report = Channel.object();
     ArrayNode replayed = report.putArray("replayed");
     ArrayNode restored = report.putArray("restored");
