@@ -9,6 +9,7 @@ import dev.orca.tools.ToolSpec;
 import dev.orca.tools.search.ToolHit;
 import dev.orca.tools.search.ToolSearch;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Map;
  * "limit"}} → {@code {"results": [{id, name, kind, signature, description, parameters, score}]}}.
  * Each result is bounded: descriptions are cut at {@value #MAX_DESCRIPTION} characters with a
  * pointer to the full text ({@code describe_tool}), parameter lists at {@value #MAX_PARAMETERS}.
+ * When even the best hit scores below the search's {@linkplain ToolSearch#matchThreshold() match
+ * threshold}, a {@code note} says the tool asked for is probably not installed.
  */
 public final class SearchToolsHandler implements BridgeHandler {
 
@@ -55,7 +58,33 @@ public final class SearchToolsHandler implements BridgeHandler {
           "limit must be between 1 and " + MAX_LIMIT + ", got " + limit + ".");
     }
     beforeSearch.run();
-    return results(search.search(query.asText(), limit));
+    return results(search.search(query.asText(), limit), search.matchThreshold());
+  }
+
+  /**
+   * The wire form of hits, with a note when the best one scores below {@code threshold}.
+   *
+   * @param hits search hits
+   * @param threshold the search's match threshold, or {@code NaN} for none
+   * @return {@code {"results": [...], "note"?: "..."}}
+   */
+  public static ObjectNode results(List<ToolHit> hits, double threshold) {
+    ObjectNode out = results(hits);
+    double best = hits.isEmpty() ? 0 : hits.get(0).score();
+    if (!Double.isNaN(threshold) && best < threshold) {
+      out.put(
+          "note",
+          hits.isEmpty()
+              ? "No tool matches this query. The tool you need is probably not installed."
+              : String.format(
+                  Locale.ROOT,
+                  "No close match: the best score is %.2f, below %.2f, so none of these tools"
+                      + " likely does what was asked. Try other words, or say that no installed"
+                      + " tool does it.",
+                  best,
+                  threshold));
+    }
+    return out;
   }
 
   /**

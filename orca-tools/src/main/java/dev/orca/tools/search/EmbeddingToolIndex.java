@@ -43,6 +43,12 @@ public final class EmbeddingToolIndex implements ToolSearch, ToolRegistryListene
   public static final String BGE_QUERY_PREFIX =
       "Represent this sentence for searching relevant passages: ";
 
+  /**
+   * BGE small's cosine at or above which a top hit is a real match: on the 65 infeasible queries of
+   * {@code ../shared/data}, none reached it, while 93.5% of feasible queries did (BENCHMARKS.md).
+   */
+  public static final double BGE_SMALL_MATCH_THRESHOLD = 0.65;
+
   /** System property naming the model of {@link #withDefaultModel}: bge-small or minilm. */
   public static final String MODEL_PROPERTY = "orca.search.model";
 
@@ -52,6 +58,7 @@ public final class EmbeddingToolIndex implements ToolSearch, ToolRegistryListene
   private final EmbeddingModel model;
   private final String queryPrefix;
   private final EmbeddingCache cache;
+  private volatile double matchThreshold = Double.NaN;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger embeddedCount =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -95,7 +102,24 @@ public final class EmbeddingToolIndex implements ToolSearch, ToolRegistryListene
    * @return the index
    */
   public EmbeddingToolIndex sibling() {
-    return new EmbeddingToolIndex(model, queryPrefix, cache);
+    return new EmbeddingToolIndex(model, queryPrefix, cache).withMatchThreshold(matchThreshold);
+  }
+
+  /**
+   * Sets the cosine at or above which a top hit counts as a real match (see {@link
+   * ToolSearch#matchThreshold()}); {@code NaN} (the default) for none.
+   *
+   * @param threshold the threshold measured for this index's model
+   * @return this index
+   */
+  public EmbeddingToolIndex withMatchThreshold(double threshold) {
+    this.matchThreshold = threshold;
+    return this;
+  }
+
+  @Override
+  public double matchThreshold() {
+    return matchThreshold;
   }
 
   /** How many tool texts this index had to embed (not found in the cache) since it was made. */
@@ -127,10 +151,11 @@ public final class EmbeddingToolIndex implements ToolSearch, ToolRegistryListene
     return switch (name) {
       case "bge-small" ->
           new EmbeddingToolIndex(
-              new BgeSmallEnV15QuantizedEmbeddingModel(),
-              BGE_SMALL_MODEL_ID,
-              BGE_QUERY_PREFIX,
-              cacheDir);
+                  new BgeSmallEnV15QuantizedEmbeddingModel(),
+                  BGE_SMALL_MODEL_ID,
+                  BGE_QUERY_PREFIX,
+                  cacheDir)
+              .withMatchThreshold(BGE_SMALL_MATCH_THRESHOLD);
       case "minilm" ->
           new EmbeddingToolIndex(new AllMiniLmL6V2EmbeddingModel(), MINILM_MODEL_ID, "", cacheDir);
       default ->

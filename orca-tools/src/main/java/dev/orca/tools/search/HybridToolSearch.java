@@ -184,6 +184,14 @@ public final class HybridToolSearch implements ToolSearch, ToolRegistryListener 
     }
   }
 
+  /**
+   * The semantic index's threshold: a hybrid hit's score is its cosine unless it is a name match.
+   */
+  @Override
+  public double matchThreshold() {
+    return embeddings == null ? Double.NaN : embeddings.matchThreshold();
+  }
+
   @Override
   public List<ToolHit> search(String query, int limit) {
     if (limit < 1) {

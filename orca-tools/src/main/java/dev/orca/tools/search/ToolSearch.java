@@ -13,4 +13,15 @@ public interface ToolSearch {
    * @return hits, best first
    */
   List<ToolHit> search(String query, int limit);
+
+  /**
+   * The score at or above which a top hit is likely a tool that does what was asked, measured on
+   * real data (BENCHMARKS.md, "infeasible queries"); below it, the catalog probably has no such
+   * tool. {@code NaN} when this search has no measured threshold.
+   *
+   * @return the threshold, or {@code NaN}
+   */
+  default double matchThreshold() {
+    return Double.NaN;
+  }
 }
