@@ -7,9 +7,12 @@ import dev.orca.cli.VersionProvider;
 import dev.orca.kernel.ExecutionResult;
 import dev.orca.kernel.Kernel;
 import dev.orca.kernel.KernelInfo;
+import dev.orca.kernel.cds.StartupCache;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code orca doctor}: says whether Orca can work here and how it is set up: the host JDK, the home
- * and whether it is writable, the kernel (its JDK, start time, heap, sandbox layers) and the model
+ * and whether it is writable, the kernel (its JDK, start time, heap, sandbox layers, whether its
+ * class-data sharing archive was used, and the state of its start-up cache) and the model
  * configuration. Exits 0 when everything needed works, 1 when the kernel cannot start, 2 when the
  * home or config is unusable.
  */
@@ -90,7 +94,20 @@ public final class DoctorCommand implements Callable<Integer> {
               + total.toMillis()
               + " ms");
       out.println("kernel heap:     " + info.heapLimitMiB() + " MiB limit");
-      out.println("sandbox layers:  " + String.join(", ", info.sandboxLayers()));
+      List<String> layers = new ArrayList<>();
+      String cds = "unknown";
+      for (String layer : info.sandboxLayers()) {
+        if (layer.startsWith(StartupCache.LAYER)) {
+          cds = layer.substring(StartupCache.LAYER.length()).strip();
+        } else {
+          layers.add(layer);
+        }
+      }
+      out.println("sandbox layers:  " + String.join(", ", layers));
+      out.println("kernel CDS:      " + cds);
+      out.println(
+          "kernel cache:    "
+              + StartupCache.forWorkspace(runtime.home().workspace()).describeState());
       if (!(probe instanceof ExecutionResult.Success s) || !"2".equals(s.value())) {
         out.println("kernel check:    FAILED (1 + 1 gave " + probe + ")");
         return ExitCodes.FAILED;

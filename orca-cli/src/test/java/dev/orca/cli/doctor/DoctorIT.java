@@ -37,6 +37,9 @@ class DoctorIT {
         .contains("kernel start:")
         .contains("kernel heap:     256 MiB")
         .contains("sandbox layers:")
+        .contains("kernel CDS:")
+        // Tests never build the kernel start-up cache (the build sets it off for child JVMs too).
+        .contains("kernel cache:    off (")
         .contains("provider = openai")
         .contains("api_key = (set, hidden)")
         .doesNotContain("sk-secret-value")

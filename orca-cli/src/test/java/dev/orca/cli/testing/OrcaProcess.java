@@ -50,10 +50,27 @@ public final class OrcaProcess {
 
   /** {@code java -cp CLASSPATH dev.orca.cli.OrcaMain ARGS...}. */
   public static List<String> fromClasspath(String... args) {
-    List<String> cmd =
-        new ArrayList<>(List.of(java(), "-cp", classpath(), "dev.orca.cli.OrcaMain"));
+    List<String> cmd = new ArrayList<>(List.of(java()));
+    cmd.addAll(inheritedProperties());
+    cmd.addAll(List.of("-cp", classpath(), "dev.orca.cli.OrcaMain"));
     cmd.addAll(List.of(args));
     return cmd;
+  }
+
+  /**
+   * The test JVM's settings that the {@code orca} process must share: the kernel start-up cache
+   * switch ({@code orca.kernel.cds}, {@code off} in the build, so that no test's Orca home builds a
+   * runtime image and archive).
+   */
+  static List<String> inheritedProperties() {
+    List<String> out = new ArrayList<>();
+    for (String name : List.of("orca.kernel.cds", "orca.kernel.cds.dir")) {
+      String value = System.getProperty(name);
+      if (value != null) {
+        out.add("-D" + name + "=" + value);
+      }
+    }
+    return out;
   }
 
   /** The shaded jar built by {@code package}, {@code orca-cli/target/orca-all.jar}. */
@@ -67,7 +84,9 @@ public final class OrcaProcess {
 
   /** {@code java -jar orca-all.jar ARGS...}. */
   public static List<String> fromShadedJar(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", shadedJar().toString()));
+    List<String> cmd = new ArrayList<>(List.of(java()));
+    cmd.addAll(inheritedProperties());
+    cmd.addAll(List.of("-jar", shadedJar().toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }

@@ -7,22 +7,28 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 /**
  * The kernel JVM's classpath: the kernel-agent classes plus its runtime dependencies (Jackson,
  * Tablesaw, ASM), and nothing of the host. The dependency list is written by the kernel-agent's
  * build ({@code META-INF/orca/kernel-classpath.txt}); {@code -Dorca.kernel.classpath} overrides
  * everything. When the host runs from the shaded jar, the kernel-agent classes are extracted from
- * it so that no host class reaches the kernel.
+ * it into a jar of their own so that no host class reaches the kernel.
  */
 public final class KernelClasspath {
   /** System property that replaces the computed classpath. */
@@ -112,43 +118,112 @@ public final class KernelClasspath {
     return extractAgent(location);
   }
 
-  /** Copies the kernel-agent classes out of a fat jar into a private directory. */
+  /**
+   * Copies the kernel-agent classes out of a fat jar into a private jar (a jar, not a directory:
+   * class-data sharing archives only classes that come from jars). The jar is written once per fat
+   * jar, so its size and time stay the same for as long as the fat jar does.
+   */
   private static Path extractAgent(Path fatJar) {
+    return extractAgent(fatJar, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** {@link #extractAgent(Path)} into a given directory (for tests). */
+  static Path extractAgent(Path fatJar, Path dir) {
     try {
       String tag =
           Long.toHexString(Files.getLastModifiedTime(fatJar).toMillis() ^ Files.size(fatJar));
-      Path dir = Path.of(System.getProperty("java.io.tmpdir"), "orca-kernel-agent-" + tag);
-      Path done = dir.resolve(".complete");
-      if (Files.exists(done)) {
-        return dir;
+      Path jarPath = dir.resolve("orca-kernel-agent-" + tag + ".jar");
+      if (ours(jarPath)) {
+        return jarPath;
       }
-      Path staging = Files.createTempDirectory("orca-kernel-agent-staging");
-      try (JarFile jar = new JarFile(fatJar.toFile())) {
-        Enumeration<JarEntry> it = jar.entries();
-        while (it.hasMoreElements()) {
-          JarEntry entry = it.nextElement();
-          String name = entry.getName();
-          if (entry.isDirectory() || !(name.startsWith(AGENT_PACKAGE) || name.equals(LIST))) {
-            continue;
-          }
-          Path target = staging.resolve(name);
-          Files.createDirectories(target.getParent());
-          try (InputStream in = jar.getInputStream(entry)) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-      Files.createFile(staging.resolve(".complete"));
+      Path staging = Files.createTempFile(jarPath.getParent(), "orca-kernel-agent-staging", ".jar");
+      boolean keepStaging = false;
       try {
-        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException raced) {
-        if (!Files.exists(done)) {
-          throw raced;
+        try (JarFile jar = new JarFile(fatJar.toFile());
+            JarOutputStream out = new JarOutputStream(Files.newOutputStream(staging))) {
+          Enumeration<JarEntry> it = jar.entries();
+          while (it.hasMoreElements()) {
+            JarEntry entry = it.nextElement();
+            String name = entry.getName();
+            if (entry.isDirectory() || !(name.startsWith(AGENT_PACKAGE) || name.equals(LIST))) {
+              continue;
+            }
+            JarEntry copy = new JarEntry(name);
+            copy.setTime(entry.getTime());
+            out.putNextEntry(copy);
+            try (InputStream in = jar.getInputStream(entry)) {
+              in.transferTo(out);
+            }
+            out.closeEntry();
+          }
+        }
+        try {
+          // A link never replaces a jar another process has just written (its time must not move).
+          Files.createLink(jarPath, staging);
+        } catch (FileAlreadyExistsException raced) {
+          // Another process extracted it first: use theirs if it is ours to trust.
+        } catch (IOException | UnsupportedOperationException noLinks) {
+          if (!Files.exists(jarPath, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(staging, jarPath, StandardCopyOption.ATOMIC_MOVE);
+          }
+        }
+        if (ours(jarPath)) {
+          return jarPath;
+        }
+        // Something another user (or a link) holds the shared name: use a private copy.
+        keepStaging = true;
+        staging.toFile().deleteOnExit();
+        return staging;
+      } finally {
+        if (!keepStaging) {
+          Files.deleteIfExists(staging);
         }
       }
-      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot extract the kernel agent from " + fatJar, e);
+    }
+  }
+
+  /**
+   * This process's user as the file system sees it: by name, or, when the name has no entry (a
+   * container user without one), as the owner of a file this process creates.
+   */
+  private static UserPrincipal me(Path dir) throws IOException {
+    try {
+      return dir.getFileSystem()
+          .getUserPrincipalLookupService()
+          .lookupPrincipalByName(System.getProperty("user.name"));
+    } catch (IOException unknownName) {
+      Path probe = Files.createTempFile(dir, "orca-owner", ".tmp");
+      try {
+        return Files.getOwner(probe);
+      } finally {
+        Files.deleteIfExists(probe);
+      }
+    }
+  }
+
+  /**
+   * Whether a file in the shared temporary directory can be trusted as the kernel agent: a regular
+   * file (not a link), owned by this process's user, and writable by no one else. Kernel classes
+   * from anywhere else would run with the kernel's rights, before its sandbox layers are set up.
+   */
+  private static boolean ours(Path file) {
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      if (!Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(me(file.getParent()))) {
+        return false;
+      }
+      Set<PosixFilePermission> perms =
+          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      return !perms.contains(PosixFilePermission.GROUP_WRITE)
+          && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException e) {
+      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return false;
     }
   }
 }
