@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The kernel's state as data: the ordered definitions (imports, methods, types) to replay, and each
- * variable's value as JSON. Never Java serialization; nothing here is deserialized on the host, it
- * is only stored and handed back to a kernel.
+ * variable's value as JSON (or, for a value that is not data, its pure declaration to replay).
+ * Never Java serialization; nothing here is deserialized on the host, it is only stored and handed
+ * back to a kernel.
  *
  * @param definitions the definitions to replay, in the order they were made
  * @param variables the variables, in declaration order
@@ -40,15 +41,20 @@ public record KernelSnapshot(
   }
 
   /**
-   * One variable's value as data.
+   * One variable's value as data, or why there is none and, when its declaration is pure, that
+   * declaration to recompute it by replay.
    *
    * @param name the variable's name
    * @param type its declared type as JShell names it
    * @param json its value as JSON (tables: an object with column types and CSV), or {@code null}
    *     when it could not be captured
    * @param notRestorableReason why {@code json} is {@code null}, else {@code null}
+   * @param replaySource when {@code json} is {@code null}: the variable's declaration, to run again
+   *     on restore because it is pure (no effects, nothing random or time-dependent, not assigned
+   *     since; the kernel decides), else {@code null}
    */
-  public record VariableValue(String name, String type, String json, String notRestorableReason) {
+  public record VariableValue(
+      String name, String type, String json, String notRestorableReason, String replaySource) {
     /** Validates. */
     public VariableValue {
       Objects.requireNonNull(name, "name");
@@ -56,11 +62,24 @@ public record KernelSnapshot(
       if ((json == null) == (notRestorableReason == null)) {
         throw new IllegalArgumentException("exactly one of json and notRestorableReason is set");
       }
+      if (json != null && replaySource != null) {
+        throw new IllegalArgumentException("a variable with a value has no replay source");
+      }
+    }
+
+    /** A value, or a reason without a declaration to replay. */
+    public VariableValue(String name, String type, String json, String notRestorableReason) {
+      this(name, type, json, notRestorableReason, null);
     }
 
     /** Whether the value was captured and can be restored. */
     public boolean restorable() {
       return json != null;
+    }
+
+    /** Whether the value is not data but can be recomputed by replaying its declaration. */
+    public boolean recomputable() {
+      return json == null && replaySource != null;
     }
   }
 }

@@ -17,6 +17,7 @@ import dev.orca.kernel.RestoreReport;
 import dev.orca.kernel.VariableInfo;
 import dev.orca.skills.session.LoadReport;
 import dev.orca.skills.session.SessionService;
+import dev.orca.skills.session.SnapshotJson;
 import dev.orca.tools.bridge.BridgeRouter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -449,7 +450,13 @@ public final class OrcaTools {
       vars.addObject()
           .put("name", v.name())
           .put("type", v.type())
-          .put("how", ok ? "restored from data" : "not restorable: " + why)
+          .put(
+              "how",
+              !ok
+                  ? "not restorable: " + why
+                  : report.recomputedVariables().contains(v.name())
+                      ? "recomputed by replay"
+                      : "restored from data")
           .put("restored", ok);
     }
     StringBuilder summary = new StringBuilder();

@@ -8,6 +8,7 @@ import dev.orca.cli.testing.FakeKernel;
 import dev.orca.core.OrcaException;
 import dev.orca.kernel.KernelBridge;
 import dev.orca.kernel.VariableInfo;
+import dev.orca.skills.session.SnapshotJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

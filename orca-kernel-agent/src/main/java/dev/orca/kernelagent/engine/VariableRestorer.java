@@ -191,7 +191,7 @@ final class VariableRestorer {
     }
     String refusal = control.takeRefusal();
     lastRefusal = refusal;
-    SnippetEvent main = SnippetEngine.mainEvent(events);
+    SnippetEvent main = Snippets.mainEvent(events);
     Snippet snippet = main == null ? null : main.snippet();
     try {
       if (main != null

@@ -1,6 +1,8 @@
 package dev.orca.kernel.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orca.kernel.KernelSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,11 +85,29 @@ public final class KernelState {
     return out;
   }
 
-  /** Reads a variable entry of the kernel's protocol. */
+  /**
+   * Reads a variable entry of the kernel's protocol: {@code {name, type, json}} or {@code {name,
+   * type, reason, replay?}}.
+   */
   public static KernelSnapshot.VariableValue variableValue(JsonNode node) {
     String json = node.hasNonNull("json") ? node.get("json").asText() : null;
     String reason = json == null ? node.path("reason").asText("no value was captured") : null;
+    String replay = json == null && node.hasNonNull("replay") ? node.get("replay").asText() : null;
     return new KernelSnapshot.VariableValue(
-        node.path("name").asText(), node.path("type").asText(), json, reason);
+        node.path("name").asText(), node.path("type").asText(), json, reason, replay);
+  }
+
+  /**
+   * Writes a variable entry of a {@code restore} request: {@code {name, type, json, reason,
+   * replay}} (absent parts as {@code null}).
+   */
+  public static ObjectNode restoreEntry(KernelSnapshot.VariableValue v) {
+    ObjectNode var = JsonNodeFactory.instance.objectNode();
+    var.put("name", v.name());
+    var.put("type", v.type());
+    var.put("json", v.json());
+    var.put("reason", v.notRestorableReason());
+    var.put("replay", v.replaySource());
+    return var;
   }
 }

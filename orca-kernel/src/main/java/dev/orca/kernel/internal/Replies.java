@@ -107,12 +107,18 @@ public final class Replies {
         reply.path("summary").asText());
   }
 
-  /** The report of a {@code restore} reply. */
+  /**
+   * The report of a {@code restore} reply: {@code replayed}, {@code restored} (from data), {@code
+   * recomputed} (by replay; counted as restored too) and {@code lost}.
+   */
   public static RestoreReport restore(JsonNode reply) {
     List<String> replayed = new ArrayList<>();
     reply.path("replayed").forEach(n -> replayed.add(n.asText()));
     List<String> restored = new ArrayList<>();
     reply.path("restored").forEach(n -> restored.add(n.asText()));
+    List<String> recomputed = new ArrayList<>();
+    reply.path("recomputed").forEach(n -> recomputed.add(n.asText()));
+    restored.addAll(recomputed);
     List<RestoreReport.LostVariable> lost = new ArrayList<>();
     reply
         .path("lost")
@@ -121,6 +127,6 @@ public final class Replies {
                 lost.add(
                     new RestoreReport.LostVariable(
                         n.path("name").asText(), n.path("reason").asText())));
-    return new RestoreReport(replayed, restored, lost);
+    return new RestoreReport(replayed, restored, lost, recomputed);
   }
 }

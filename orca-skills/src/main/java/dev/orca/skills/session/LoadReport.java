@@ -35,7 +35,8 @@ public record LoadReport(
    * One variable's fate.
    *
    * @param name the variable
-   * @param how {@code restored from data}, or {@code not restorable: <reason>}
+   * @param how {@code restored from data (json|csv)}, {@code recomputed by replay}, or {@code not
+   *     restorable: <reason>}
    * @param restored whether it holds its saved value now
    */
   public record VariableOutcome(String name, String how, boolean restored) {

@@ -9,13 +9,16 @@ import java.util.Objects;
  * @param name the variable's name
  * @param type its declared Java type
  * @param how how its value is stored
- * @param file the file under {@code values/} holding it, or {@code null} when not restorable
+ * @param file the file under {@code values/} holding it, or {@code null} when not stored ({@link
+ *     VariableStorage#REPLAY}, {@link VariableStorage#NOT_RESTORABLE})
  * @param sha256 hash of the value's JSON as the kernel produced it (detects changes), or {@code
- *     null} when not restorable
+ *     null} when not stored
  * @param bytes size of the stored file in bytes
  * @param tableName the table's own name (tables only), else {@code null}
  * @param columns the table's columns in order (tables only), else empty
- * @param reason why it is not restorable, else {@code null}
+ * @param reason why its value is not stored, else {@code null}
+ * @param source the declaration to replay ({@link VariableStorage#REPLAY} only), else {@code null};
+ *     manifests written before replays existed have none
  */
 public record SavedVariable(
     String name,
@@ -26,7 +29,8 @@ public record SavedVariable(
     long bytes,
     String tableName,
     List<TableColumn> columns,
-    String reason) {
+    String reason,
+    String source) {
 
   /** Validates. */
   public SavedVariable {
@@ -34,7 +38,10 @@ public record SavedVariable(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(how, "how");
     columns = columns == null ? List.of() : List.copyOf(columns);
-    if (how == VariableStorage.NOT_RESTORABLE) {
+    if (how == VariableStorage.REPLAY) {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(source, "source");
+    } else if (how == VariableStorage.NOT_RESTORABLE) {
       Objects.requireNonNull(reason, "reason");
     } else {
       Objects.requireNonNull(file, "file");
@@ -47,7 +54,13 @@ public record SavedVariable(
     return switch (how) {
       case JSON -> "json";
       case TABLE_CSV -> "csv (" + columns.size() + " columns)";
+      case REPLAY -> "recomputed by replay: " + firstLine(source);
       case NOT_RESTORABLE -> "not restorable: " + reason;
     };
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() > 80 ? line.substring(0, 79) + "…" : line;
   }
 }

@@ -89,7 +89,9 @@ public final class SessionService {
     }
     List<LoadReport.VariableOutcome> outcomes = new ArrayList<>();
     for (SavedVariable v : loaded.manifest().variables()) {
-      if (restore.restoredVariables().contains(v.name())) {
+      if (restore.recomputed(v.name())) {
+        outcomes.add(new LoadReport.VariableOutcome(v.name(), "recomputed by replay", true));
+      } else if (restore.restoredVariables().contains(v.name())) {
         outcomes.add(
             new LoadReport.VariableOutcome(
                 v.name(),

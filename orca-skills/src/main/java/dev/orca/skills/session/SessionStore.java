@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 /**
  * Saved sessions under {@code learned_skills/sessions/<name>/}: {@code manifest.json}, {@code
  * definitions.jsonl} (the ordered snippet log) and {@code values/} (one {@code .json} per variable;
- * Tablesaw tables as {@code .csv} with their column types in the manifest).
+ * Tablesaw tables as {@code .csv} with their column types in the manifest; a value that is not data
+ * but whose declaration is pure is kept as that declaration, in the manifest, to replay).
  *
  * <p>Writes are atomic: a new version is built beside the old one and swapped in, so a crash never
  * leaves half a session. Values whose JSON did not change since the previous version are linked,
@@ -141,6 +142,7 @@ public final class SessionStore {
       if (keepRunning && Files.exists(target.resolve(RUNNING))) {
         Files.copy(target.resolve(RUNNING), tmp.resolve(RUNNING));
       }
+      SessionFiles.carryOver(target, tmp, Set.of(RUNNING, SessionFiles.MANIFEST));
       Instant now = Instant.now();
       SessionManifest manifest =
           new SessionManifest(
@@ -190,6 +192,19 @@ public final class SessionStore {
       SessionManifest previous,
       Set<String> usedFiles)
       throws IOException {
+    if (v.recomputable()) {
+      return new SavedVariable(
+          v.name(),
+          v.type(),
+          VariableStorage.REPLAY,
+          null,
+          null,
+          0,
+          null,
+          List.of(),
+          v.notRestorableReason(),
+          v.replaySource());
+    }
     if (!v.restorable()) {
       return new SavedVariable(
           v.name(),
@@ -200,7 +215,8 @@ public final class SessionStore {
           0,
           null,
           List.of(),
-          v.notRestorableReason());
+          v.notRestorableReason(),
+          null);
     }
     String json = v.json();
     String hash = hashOf(v.name(), json);
@@ -234,13 +250,23 @@ public final class SessionStore {
           csv.length,
           node.path("name").asText(""),
           columns,
+          null,
           null);
     }
     String file = base + ".json";
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     Files.write(values.resolve(file), bytes);
     return new SavedVariable(
-        v.name(), v.type(), VariableStorage.JSON, file, hash, bytes.length, null, List.of(), null);
+        v.name(),
+        v.type(),
+        VariableStorage.JSON,
+        file,
+        hash,
+        bytes.length,
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   private static boolean isTable(String json) {
@@ -309,6 +335,8 @@ public final class SessionStore {
     switch (v.how()) {
       case NOT_RESTORABLE:
         return new KernelSnapshot.VariableValue(v.name(), v.type(), null, v.reason());
+      case REPLAY:
+        return new KernelSnapshot.VariableValue(v.name(), v.type(), null, v.reason(), v.source());
       case TABLE_CSV:
         {
           ObjectNode table = MAPPER.createObjectNode();

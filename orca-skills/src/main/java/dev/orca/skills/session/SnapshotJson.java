@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * The JSON form of a {@link KernelSnapshot} as it crosses the bridge: {@code {definitions:
- * [{kind,name,source}], variables: [{name,type,json|reason}], takenAt}}. A variable's {@code json}
- * may come as a string (the kernel's form) or as an embedded JSON value; {@code takenAt} is
- * optional. The values stay JSON text: nothing is turned into Java objects on the host.
+ * [{kind,name,source}], variables: [{name,type,json|reason,replay?}], takenAt}} ({@code replay}:
+ * the pure declaration that recomputes a value that is not data). A variable's {@code json} may
+ * come as a string (the kernel's form) or as an embedded JSON value; {@code takenAt} is optional.
+ * The values stay JSON text: nothing is turned into Java objects on the host.
  */
 public final class SnapshotJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -52,13 +53,16 @@ public final class SnapshotJson {
         jsonText = json.isTextual() ? json.asText() : json.toString();
       }
       String reason = null;
+      String replay = null;
       if (jsonText == null) {
         reason = v.path("reason").asText(v.path("notRestorableReason").asText(""));
         if (reason.isBlank()) {
           reason = "no value was captured";
         }
+        JsonNode source = v.get("replay");
+        replay = source != null && source.isTextual() ? source.asText() : null;
       }
-      vars.add(new KernelSnapshot.VariableValue(name, type, jsonText, reason));
+      vars.add(new KernelSnapshot.VariableValue(name, type, jsonText, reason, replay));
     }
     Instant takenAt = Instant.now();
     JsonNode at = node.get("takenAt");
@@ -91,6 +95,9 @@ public final class SnapshotJson {
         o.put("json", v.json());
       } else {
         o.put("reason", v.notRestorableReason());
+        if (v.recomputable()) {
+          o.put("replay", v.replaySource());
+        }
       }
     }
     node.put("takenAt", snapshot.takenAt().toString());

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * A stand-in kernel for session tests: its "state" is a map of variable name to JSON, set directly
- * by the test. {@code restore} keeps restorable values and reports the others as lost, like the
- * real kernel.
+ * by the test. {@code restore} keeps restorable values, "recomputes" replayable ones and reports
+ * the others as lost, like the real kernel.
  */
 final class FakeKernel implements Kernel {
   final Map<String, KernelSnapshot.VariableValue> vars = new LinkedHashMap<>();
@@ -30,6 +30,10 @@ final class FakeKernel implements Kernel {
 
   void set(String name, String type, String json) {
     vars.put(name, new KernelSnapshot.VariableValue(name, type, json, null));
+  }
+
+  void setReplayable(String name, String type, String reason, String source) {
+    vars.put(name, new KernelSnapshot.VariableValue(name, type, null, reason, source));
   }
 
   void setUnrestorable(String name, String type, String reason) {
@@ -85,11 +89,15 @@ final class FakeKernel implements Kernel {
     defs.clear();
     defs.addAll(snapshot.definitions());
     List<String> restored = new ArrayList<>();
+    List<String> recomputed = new ArrayList<>();
     List<RestoreReport.LostVariable> lost = new ArrayList<>();
     for (KernelSnapshot.VariableValue v : snapshot.variables()) {
-      if (v.restorable()) {
+      if (v.restorable() || v.recomputable()) {
         vars.put(v.name(), v);
         restored.add(v.name());
+        if (v.recomputable()) {
+          recomputed.add(v.name());
+        }
       } else {
         lost.add(new RestoreReport.LostVariable(v.name(), v.notRestorableReason()));
       }
@@ -97,7 +105,8 @@ final class FakeKernel implements Kernel {
     return new RestoreReport(
         snapshot.definitions().stream().map(KernelSnapshot.Definition::name).toList(),
         restored,
-        lost);
+        lost,
+        recomputed);
   }
 
   @Override

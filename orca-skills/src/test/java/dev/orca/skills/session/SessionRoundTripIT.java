@@ -208,6 +208,39 @@ class SessionRoundTripIT {
   }
 
   @Test
+  void saveThenLoad_recomputesPureDeclarationsByReplayAndSaysWhyOthersAreLost() {
+    ok(
+        source,
+        String.join(
+            "\n",
+            "import java.util.regex.*;",
+            "var p = Pattern.compile(\"a+\");",
+            "Function<Integer, Integer> inc = x -> x + 1;",
+            "Supplier<String> reader = () -> { try { return Files.readString(Path.of(\"x\")); }"
+                + " catch (Exception e) { return \"\"; } };",
+            "Pattern moved = Pattern.compile(\"m\");"));
+    ok(source, "moved = Pattern.compile(\"n\");");
+
+    SessionService service = SessionService.of(new SessionStore(dir.resolve("sessions-replay")));
+    SaveReport saved = service.save("replay", source);
+    assertThat(saved.manifest().variable("p").how()).isEqualTo(VariableStorage.REPLAY);
+    assertThat(saved.manifest().variable("inc").how()).isEqualTo(VariableStorage.REPLAY);
+    assertThat(saved.manifest().variable("reader").how()).isEqualTo(VariableStorage.NOT_RESTORABLE);
+
+    LoadReport report = service.loadInto("replay", target);
+    Map<String, String> how = new LinkedHashMap<>();
+    report.variables().forEach(o -> how.put(o.name(), o.how()));
+    assertThat(how.get("p")).isEqualTo("recomputed by replay");
+    assertThat(how.get("inc")).isEqualTo("recomputed by replay");
+    assertThat(how.get("reader"))
+        .startsWith("not restorable: its value is not plain data")
+        .contains("its declaration is not pure: it calls Files.readString");
+    assertThat(how.get("moved")).endsWith("a later cell assigns it");
+    assertThat(value(target, "p.matcher(\"aaa\").matches()")).isEqualTo("true");
+    assertThat(value(target, "inc.apply(41)")).isEqualTo("42");
+  }
+
+  @Test
   void checkpointer_followsARealKernelCellByCell() {
     SessionStore store = new SessionStore(dir.resolve("sessions-auto"));
     SessionCheckpointer cp = new SessionCheckpointer(store, "auto", List::of);

@@ -57,6 +57,31 @@ class SessionServiceTest {
   }
 
   @Test
+  void loadInto_reportsVariablesRecomputedByReplay() {
+    SessionService service = service();
+    FakeKernel source = new FakeKernel();
+    source.set("a", "int", "1");
+    source.setReplayable(
+        "p",
+        "Pattern",
+        "its value is not plain data (java.util.regex.Pattern)",
+        "Pattern p = Pattern.compile(\"a+\");");
+    SaveReport saved = service.save("r", source);
+    assertThat(saved.manifest().variable("p").how()).isEqualTo(VariableStorage.REPLAY);
+    assertThat(saved.describe()).doesNotContain("not restorable");
+    assertThat(saved.toJson().path("variables").get(1).path("how").asText())
+        .isEqualTo("recomputed by replay: Pattern p = Pattern.compile(\"a+\");");
+
+    LoadReport report = service.loadInto("r", new FakeKernel());
+    assertThat(report.variables())
+        .extracting(LoadReport.VariableOutcome::name, LoadReport.VariableOutcome::how)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", "restored from data (json)"),
+            org.assertj.core.groups.Tuple.tuple("p", "recomputed by replay"));
+    assertThat(report.describe()).contains("restored 2 of 2");
+  }
+
+  @Test
   void bridge_saveThenPendingLoadAppliedAfterTheCell() {
     SessionService service = service();
     SessionLoader loader = new SessionLoader(service);

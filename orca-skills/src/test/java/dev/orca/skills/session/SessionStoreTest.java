@@ -76,6 +76,53 @@ class SessionStoreTest {
   }
 
   @Test
+  void saveThenLoad_keepsTheDeclarationOfAVariableToRecomputeByReplay() throws Exception {
+    SessionStore store = store();
+    VariableValue replayable =
+        new VariableValue(
+            "p",
+            "Pattern",
+            null,
+            "its value is not plain data (java.util.regex.Pattern)",
+            "Pattern p = Pattern.compile(\"a+\");");
+    store.save("replay", snapshot(value("n", "int", "1"), replayable), List.of());
+
+    JsonNode manifest = JSON.readTree(store.directory("replay").resolve("manifest.json").toFile());
+    JsonNode p = manifest.path("variables").get(1);
+    assertThat(p.path("how").asText()).isEqualTo("REPLAY");
+    assertThat(p.path("source").asText()).isEqualTo("Pattern p = Pattern.compile(\"a+\");");
+    assertThat(p.path("file").isNull()).isTrue();
+    LoadedSession loaded = store.load("replay");
+    assertThat(loaded.snapshot().variables().get(1)).isEqualTo(replayable);
+    assertThat(loaded.snapshot().variables().get(1).recomputable()).isTrue();
+  }
+
+  @Test
+  void load_readsManifestsWrittenBeforeReplaysExisted() throws Exception {
+    SessionStore store = store();
+    store.save(
+        "old",
+        snapshot(
+            value("n", "int", "1"),
+            new VariableValue("t", "Thread", null, "its value is not plain data (Thread)")),
+        List.of());
+    Path file = store.directory("old").resolve("manifest.json");
+    com.fasterxml.jackson.databind.node.ObjectNode manifest =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+    manifest
+        .withArray("variables")
+        .forEach(v -> ((com.fasterxml.jackson.databind.node.ObjectNode) v).remove("source"));
+    assertThat(manifest.toString()).doesNotContain("\"source\"");
+    Files.writeString(file, manifest.toString());
+
+    LoadedSession loaded = store.load("old");
+    assertThat(loaded.manifest().variable("t").how()).isEqualTo(VariableStorage.NOT_RESTORABLE);
+    assertThat(loaded.manifest().variable("t").source()).isNull();
+    assertThat(loaded.snapshot().variables().get(1).recomputable()).isFalse();
+    assertThat(loaded.snapshot().variables().get(0).json()).isEqualTo("1");
+  }
+
+  @Test
   void save_writesTheDocumentedLayout() throws Exception {
     SessionStore store = store();
     store.save("work", snapshot(value("n", "int", "42"), value("sales", "Table", TABLE)), null);
