@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One agent session as the CLI runs it ({@code orca run}, {@code orca chat}): the model built from
  * its settings (with Orca's retries, streaming when asked), an {@link Orchestrator} on the kernel,
- * and per-turn accounting in {@code HOME/history.db}. The kernel belongs to the caller.
+ * and per-turn accounting in {@code HOME/history.db} under the session's id (the CLI passes its
+ * session name, so {@code orca analyze} and {@code orca sessions} join these rows with the
+ * session's cells and sub-agent calls). The kernel belongs to the caller.
  */
 public final class AgentSession implements AutoCloseable {
 
@@ -34,7 +36,9 @@ public final class AgentSession implements AutoCloseable {
   }
 
   /**
-   * Opens a session.
+   * Opens a session under a generated id. Prefer {@link #builder} with {@link Builder#sessionId}
+   * where the run has a name (the CLI's {@code --session NAME}), so that its rows in history.db
+   * join the rest of the session's.
    *
    * @param home the Orca home (history.db lives there)
    * @param kernel the started kernel
@@ -53,37 +57,26 @@ public final class AgentSession implements AutoCloseable {
       AgentConfig config,
       boolean stream,
       Retrier.Listener retryListener) {
-    Objects.requireNonNull(home, "home");
-    Objects.requireNonNull(settings, "settings");
-    String id =
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-            + "-"
-            + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    HistoryStore history;
-    try {
-      history = HistoryStore.open(home);
-    } catch (OrcaException e) {
-      history = null;
-    }
-    ModelFactory factory = new ModelFactory(dev.orca.agent.provider.Sleeper.SYSTEM, retryListener);
-    ModelClient client =
-        stream
-            ? ModelClient.streaming(
-                factory.streamingModel(settings),
-                factory.retrier(settings),
-                settings.provider().id(),
-                settings.modelName())
-            : ModelClient.blocking(
-                factory.chatModel(settings), settings.provider().id(), settings.modelName());
-    Orchestrator o =
-        Orchestrator.builder()
-            .model(client)
-            .kernel(kernel)
-            .bridge(bridge)
-            .config(config)
-            .ledger(history == null ? TurnLedger.NONE : new HistoryTurnLedger(history, id))
-            .build();
-    return new AgentSession(id, history, o, settings);
+    return builder(home, settings).kernel(kernel).bridge(bridge).config(config).stream(stream)
+        .retryListener(retryListener)
+        .build();
+  }
+
+  /**
+   * A builder.
+   *
+   * @param home the Orca home (history.db lives there)
+   * @param settings the model
+   * @return the builder
+   */
+  public static Builder builder(OrcaHome home, ModelSettings settings) {
+    return new Builder(home, settings);
+  }
+
+  private static String generatedId() {
+    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
   }
 
   /**
@@ -141,6 +134,117 @@ public final class AgentSession implements AutoCloseable {
   public void close() {
     if (history != null) {
       history.close();
+    }
+  }
+
+  /** Builds an {@link AgentSession}; the kernel is required. */
+  public static final class Builder {
+    private final OrcaHome home;
+    private final ModelSettings settings;
+    private String sessionId;
+    private Kernel kernel;
+    private KernelBridge bridge;
+    private AgentConfig config = AgentConfig.DEFAULTS;
+    private boolean stream;
+    private Retrier.Listener retryListener = Retrier.Listener.NONE;
+    private Transcript transcript = Transcript.NONE;
+    private ModelClient model;
+
+    private Builder(OrcaHome home, ModelSettings settings) {
+      this.home = Objects.requireNonNull(home, "home");
+      this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The id the session's rows in history.db carry (model turns, cells): the CLI's session name,
+     * the same id its cells, tool calls and sub-agent calls are recorded under. Default: a
+     * generated, timestamp-based id.
+     */
+    public Builder sessionId(String id) {
+      this.sessionId = id == null || id.isBlank() ? null : id;
+      return this;
+    }
+
+    /** The started kernel the model's code runs in (required; it stays the caller's). */
+    public Builder kernel(Kernel k) {
+      this.kernel = k;
+      return this;
+    }
+
+    /** Answers {@code search_tools} (the kernel's own bridge), or {@code null}. */
+    public Builder bridge(KernelBridge b) {
+      this.bridge = b;
+      return this;
+    }
+
+    /** The limits (default {@link AgentConfig#DEFAULTS}). */
+    public Builder config(AgentConfig c) {
+      this.config = Objects.requireNonNull(c, "config");
+      return this;
+    }
+
+    /** Whether to stream answers (chat) or not (run, the default). */
+    public Builder stream(boolean s) {
+      this.stream = s;
+      return this;
+    }
+
+    /** Told about retries (progress output); default: nobody. */
+    public Builder retryListener(Retrier.Listener l) {
+      this.retryListener = l == null ? Retrier.Listener.NONE : l;
+      return this;
+    }
+
+    /** Where each request's messages are kept (the chat's {@code conversation.jsonl}). */
+    public Builder transcript(Transcript t) {
+      this.transcript = Objects.requireNonNull(t, "transcript");
+      return this;
+    }
+
+    /**
+     * The model client to use instead of one built from the settings (a scripted model in tests);
+     * the settings then only name it.
+     */
+    public Builder model(ModelClient client) {
+      this.model = client;
+      return this;
+    }
+
+    /** Opens history.db (the session works without it when it cannot) and builds the session. */
+    public AgentSession build() {
+      Objects.requireNonNull(kernel, "kernel");
+      String id = sessionId != null ? sessionId : generatedId();
+      HistoryStore history;
+      try {
+        history = HistoryStore.open(home);
+      } catch (OrcaException e) {
+        history = null;
+      }
+      ModelClient client = model != null ? model : client(settings, stream, retryListener);
+      Orchestrator o =
+          Orchestrator.builder()
+              .model(client)
+              .kernel(kernel)
+              .bridge(bridge)
+              .config(config)
+              .ledger(history == null ? TurnLedger.NONE : new HistoryTurnLedger(history, id))
+              .transcript(transcript)
+              .build();
+      return new AgentSession(id, history, o, settings);
+    }
+
+    private static ModelClient client(
+        ModelSettings settings, boolean stream, Retrier.Listener retryListener) {
+      ModelFactory factory =
+          new ModelFactory(dev.orca.agent.provider.Sleeper.SYSTEM, retryListener);
+      return stream
+          ? ModelClient.streaming(
+              factory.streamingModel(settings),
+              factory.retrier(settings),
+              settings.provider().id(),
+              settings.modelName())
+          : ModelClient.blocking(
+              factory.chatModel(settings), settings.provider().id(), settings.modelName());
     }
   }
 }

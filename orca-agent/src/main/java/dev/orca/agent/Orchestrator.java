@@ -8,6 +8,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
@@ -48,10 +49,12 @@ public final class Orchestrator {
   private final KernelBridge bridge;
   private final AgentConfig config;
   private final TurnLedger ledger;
+  private final Transcript transcript;
   private final TokenCounter counter;
   private final List<ToolSpecification> tools;
   private final Conversation conversation;
   private final List<TurnUsage> sessionTurns = new ArrayList<>();
+  private final List<ChatMessage> requestMessages = new ArrayList<>();
   private volatile boolean cancelled;
   private volatile Thread worker;
   private int step;
@@ -62,6 +65,7 @@ public final class Orchestrator {
     this.bridge = b.bridge;
     this.config = b.config;
     this.ledger = b.ledger;
+    this.transcript = b.transcript;
     this.counter = b.counter;
     this.tools = List.copyOf(b.tools);
     this.conversation =
@@ -76,6 +80,20 @@ public final class Orchestrator {
   /** The conversation (for the chat's status and for tests). */
   public Conversation conversation() {
     return conversation;
+  }
+
+  /**
+   * Puts the messages of earlier requests back into the conversation (a resumed chat), before the
+   * first request: the newest whole requests that fit in half the context budget are kept verbatim,
+   * so the model sees them with the next request. See {@link Conversation#restore}.
+   *
+   * @param earlier the messages, oldest first (e.g. {@link
+   *     dev.orca.agent.chat.ConversationLog#read})
+   * @return how many messages were put back
+   * @throws IllegalStateException after the first request
+   */
+  public int restore(List<ChatMessage> earlier) {
+    return conversation.restore(earlier);
   }
 
   /** Every turn of the session so far. */
@@ -132,8 +150,11 @@ public final class Orchestrator {
     worker = Thread.currentThread();
     List<TurnUsage> turns = new ArrayList<>();
     int compactionsBefore = conversation.compactions();
+    requestMessages.clear();
     try {
+      UserMessage user = UserMessage.from(request);
       conversation.addUser(request, step + 1);
+      requestMessages.add(user);
       int steps = 0;
       while (true) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -208,6 +229,7 @@ public final class Orchestrator {
               compactionsBefore);
         }
         conversation.addAi(ai, step);
+        requestMessages.add(ai);
         if (!model.streams() && ai.text() != null && !ai.text().isEmpty()) {
           listener.partialText(ai.text());
         }
@@ -245,6 +267,20 @@ public final class Orchestrator {
     } finally {
       worker = null;
       Thread.interrupted();
+      keepTranscript();
+    }
+  }
+
+  private void keepTranscript() {
+    if (requestMessages.isEmpty()) {
+      return;
+    }
+    try {
+      transcript.append(List.copyOf(requestMessages));
+    } catch (RuntimeException e) {
+      // bookkeeping must not end a chat; the transcript reports its own failures
+    } finally {
+      requestMessages.clear();
     }
   }
 
@@ -345,14 +381,15 @@ public final class Orchestrator {
         ok = false;
       }
     }
-    conversation.addToolResult(
+    ToolExecutionResultMessage toolResult =
         ToolExecutionResultMessage.builder()
             .id(call.id())
             .toolName(name)
             .text(text)
             .isError(!ok)
-            .build(),
-        step);
+            .build();
+    conversation.addToolResult(toolResult, step);
+    requestMessages.add(toolResult);
     listener.toolFinished(step, name, ok, firstLine(text));
   }
 
@@ -436,6 +473,7 @@ public final class Orchestrator {
     private KernelBridge bridge;
     private AgentConfig config = AgentConfig.DEFAULTS;
     private TurnLedger ledger = TurnLedger.NONE;
+    private Transcript transcript = Transcript.NONE;
     private TokenCounter counter = TokenCounter.o200k();
     private List<ToolSpecification> tools;
     private String systemPrompt;
@@ -469,6 +507,12 @@ public final class Orchestrator {
     /** Where turns are recorded (default: nowhere). */
     public Builder ledger(TurnLedger l) {
       this.ledger = Objects.requireNonNull(l, "ledger");
+      return this;
+    }
+
+    /** Where each request's messages are kept once it ended (default: nowhere). */
+    public Builder transcript(Transcript t) {
+      this.transcript = Objects.requireNonNull(t, "transcript");
       return this;
     }
 

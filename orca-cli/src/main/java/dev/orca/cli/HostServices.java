@@ -34,6 +34,7 @@ import dev.orca.skills.session.LoadReport;
 import dev.orca.skills.session.SessionBridgeHandlers;
 import dev.orca.skills.session.SessionCheckpointer;
 import dev.orca.skills.session.SessionLoader;
+import dev.orca.skills.session.SessionLock;
 import dev.orca.skills.session.SessionService;
 import dev.orca.skills.session.SessionStore;
 import dev.orca.tools.MetaTools;
@@ -246,7 +247,10 @@ public final class HostServices implements AutoCloseable {
               session.name(),
               sessions::skillsInUse,
               session.config().keep(),
-              RunSession::isGenerated));
+              // never a session another process works in
+              name ->
+                  RunSession.isGenerated(name)
+                      && SessionLock.holder(store.root(), name).isEmpty()));
     }
     if (session.recordCells()) {
       b.history(new CellHistory(history, session.name(), miner::fingerprint, warnings));
@@ -339,6 +343,11 @@ public final class HostServices implements AutoCloseable {
     @Override
     public List<ToolHit> search(String query, int limit) {
       return get().search(query, limit);
+    }
+
+    @Override
+    public double matchThreshold() {
+      return get().matchThreshold();
     }
   }
 }

@@ -82,6 +82,78 @@ public final class Conversation {
     add(message, step);
   }
 
+  /**
+   * Puts the messages of earlier requests back (a resumed chat), before the first request. Kept are
+   * the newest whole requests (each from its user message on) that fit in half the context budget
+   * (the size compaction aims for), so the restored conversation is bounded by the same window as a
+   * live one; older ones are left out. System messages are skipped (this conversation has its own),
+   * and so is a tool call without its results (a damaged file): what is sent stays well formed.
+   *
+   * @param earlier the messages, oldest first
+   * @return how many messages were put back
+   * @throws IllegalStateException when this conversation already has messages
+   */
+  public int restore(List<ChatMessage> earlier) {
+    if (!entries.isEmpty() || compactions > 0) {
+      throw new IllegalStateException(
+          "a conversation can only be restored before its first request");
+    }
+    List<ChatMessage> valid = wellFormed(earlier);
+    int room = budgetTokens / 2 - fixedTokens;
+    int tokens = 0;
+    int from = valid.size();
+    for (int i = valid.size() - 1; i >= 0; i--) {
+      tokens += counter.count(valid.get(i));
+      if (tokens > room) {
+        break;
+      }
+      if (valid.get(i) instanceof UserMessage) {
+        from = i;
+      }
+    }
+    for (int i = from; i < valid.size(); i++) {
+      add(valid.get(i), 0);
+    }
+    return valid.size() - from;
+  }
+
+  /**
+   * The messages without system messages and without tool calls whose results do not all follow
+   * (with the results of such calls).
+   */
+  private static List<ChatMessage> wellFormed(List<ChatMessage> messages) {
+    List<ChatMessage> out = new ArrayList<>();
+    int i = 0;
+    while (i < messages.size()) {
+      ChatMessage m = messages.get(i);
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+        int n = ai.toolExecutionRequests().size();
+        boolean complete = true;
+        for (int k = 0; complete && k < n; k++) {
+          complete =
+              i + 1 + k < messages.size()
+                  && messages.get(i + 1 + k) instanceof ToolExecutionResultMessage t
+                  && Objects.equals(t.id(), ai.toolExecutionRequests().get(k).id());
+        }
+        if (complete) {
+          out.addAll(messages.subList(i, i + 1 + n));
+          i += 1 + n;
+        } else {
+          i++;
+        }
+        while (i < messages.size() && messages.get(i) instanceof ToolExecutionResultMessage) {
+          i++; // results without their call
+        }
+      } else {
+        if (m instanceof UserMessage || m instanceof AiMessage) {
+          out.add(m);
+        }
+        i++;
+      }
+    }
+    return out;
+  }
+
   private void add(ChatMessage m, int step) {
     Entry e = new Entry(m, step, counter.count(m));
     entries.add(e);

@@ -38,7 +38,9 @@ import picocli.CommandLine.Option;
  * streamed answers, a status line (model, tokens this session, kernel variables), Ctrl-C to stop
  * the current step, and {@code /vars /tokens /skills /save /load /help}. Without a model it says
  * how to configure one and offers the REPL. The chat works in a session ({@code --resume [NAME]},
- * {@code --session NAME}, else a new one), checkpointed after every successful cell.
+ * {@code --session NAME}, else a new one), checkpointed after every successful cell; its
+ * conversation is kept beside it ({@link ChatConversation}) and restored on resume. The session is
+ * locked while the chat runs: a second process on it is refused.
  */
 @Command(
     name = "chat",
@@ -88,7 +90,9 @@ public final class ChatCommand implements Callable<Integer> {
       fallbackValue = MOST_RECENT,
       description =
           "Resume a saved session (default: the most recent one): its variables, definitions and"
-              + " learned skills come back in a fresh kernel, and the chat goes on in it.")
+              + " learned skills come back in a fresh kernel, the earlier conversation comes back"
+              + " into the chat's memory (conversation.jsonl, bounded by the context window), and"
+              + " the chat goes on in it.")
   String resume;
 
   /**
@@ -127,61 +131,72 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SessionRequest request = sessionRequest();
+    RunSession withoutModel;
     try (OrcaRuntime runtime = OrcaRuntime.open(common, request)) {
       Optional<ModelSettings> settings =
           ModelConfig.resolve(model, baseUrl, runtime.home().configFile(), System.getenv());
       if (settings.isEmpty()) {
-        return offerRepl(runtime.session().orElseThrow());
+        withoutModel = runtime.session().orElseThrow();
+      } else {
+        return chat(runtime, settings.get());
       }
-      AgentConfig config = AgentConfig.from(ModelConfig.read(runtime.home().configFile()));
-      runtime.startKernel();
-      RunSession run = runtime.session().orElseThrow();
-      if (run.resume()) {
-        // the resume report goes to stderr before the terminal takes over
-        runtime.kernel();
-      }
-      try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-        PrintWriter out = terminal.writer();
-        boolean color = !"dumb".equals(terminal.getType());
-        ChatPrinter printer = new ChatPrinter(out, color, common.verbose());
-        Retrier.Listener retries =
-            (attempt, delay, failure) ->
-                out.printf(
-                    "· model busy (%s), retrying in %.1f s%n",
-                    failure.status() > 0 ? "HTTP " + failure.status() : failure.kind(),
-                    delay.toMillis() / 1000.0);
-        out.println(
-            "orca chat with "
-                + settings.get().label()
-                + ", "
-                + run.describe()
-                + " (/help for commands)");
-        out.flush();
-        // the warm-up cell is not the chat's: it is neither checkpointed nor recorded
-        AgentSession.warmUp(SessionKernel.innermost(runtime.kernel()));
-        try (AgentSession session =
-            AgentSession.open(
-                runtime.home(),
-                runtime.kernel(),
-                runtime.bridge(),
-                settings.get(),
-                config,
-                !noStream,
-                retries)) {
-          ChatCommands commands = new ChatCommands(session.orchestrator(), runtime.home());
-          LineReader reader =
-              LineReaderBuilder.builder()
-                  .appName("orca")
-                  .terminal(terminal)
-                  .variable(LineReader.HISTORY_FILE, runtime.home().root().resolve("chat_history"))
-                  .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                  .build();
-          loop(reader, terminal, session, commands, printer, out);
-          reader.getHistory().save();
-        }
-      }
-      return ExitCodes.OK;
     }
+    // after the runtime is closed: the REPL takes the session's lock itself
+    return offerRepl(withoutModel);
+  }
+
+  private Integer chat(OrcaRuntime runtime, ModelSettings settings) throws IOException {
+    AgentConfig config = AgentConfig.from(ModelConfig.read(runtime.home().configFile()));
+    runtime.startKernel();
+    RunSession run = runtime.session().orElseThrow();
+    if (run.resume()) {
+      // the resume report goes to stderr before the terminal takes over
+      runtime.kernel();
+    }
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      PrintWriter out = terminal.writer();
+      boolean color = !"dumb".equals(terminal.getType());
+      ChatPrinter printer = new ChatPrinter(out, color, common.verbose());
+      Retrier.Listener retries =
+          (attempt, delay, failure) ->
+              out.printf(
+                  "· model busy (%s), retrying in %.1f s%n",
+                  failure.status() > 0 ? "HTTP " + failure.status() : failure.kind(),
+                  delay.toMillis() / 1000.0);
+      out.println(
+          "orca chat with " + settings.label() + ", " + run.describe() + " (/help for commands)");
+      out.flush();
+      // the warm-up cell is not the chat's: it is neither checkpointed nor recorded
+      AgentSession.warmUp(SessionKernel.innermost(runtime.kernel()));
+      ChatConversation conversation =
+          ChatConversation.of(
+              runtime,
+              settings,
+              message -> {
+                out.println("orca: " + message);
+                out.flush();
+              });
+      // history rows carry the session's name; each request's messages go to conversation.jsonl
+      try (AgentSession session =
+          runtime.agentSession(settings).config(config).stream(!noStream)
+              .retryListener(retries)
+              .transcript(conversation)
+              .build()) {
+        conversation.restoreInto(session.orchestrator()).ifPresent(out::println);
+        out.flush();
+        ChatCommands commands = new ChatCommands(session.orchestrator(), runtime.home());
+        LineReader reader =
+            LineReaderBuilder.builder()
+                .appName("orca")
+                .terminal(terminal)
+                .variable(LineReader.HISTORY_FILE, runtime.home().root().resolve("chat_history"))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        loop(reader, terminal, session, commands, printer, out);
+        reader.getHistory().save();
+      }
+    }
+    return ExitCodes.OK;
   }
 
   private static void loop(

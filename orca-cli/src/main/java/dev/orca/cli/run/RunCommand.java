@@ -84,15 +84,9 @@ public final class RunCommand implements Callable<Integer> {
               + runtime.session().orElseThrow().describe());
       // the warm-up cell is not the task's: it is neither checkpointed nor recorded
       AgentSession.warmUp(SessionKernel.innermost(runtime.kernel()));
+      // history rows carry the session's name, like the cells and sub-agent calls of the run
       try (AgentSession session =
-          AgentSession.open(
-              runtime.home(),
-              runtime.kernel(),
-              runtime.bridge(),
-              settings.get(),
-              config,
-              false,
-              progress)) {
+          runtime.agentSession(settings.get()).config(config).retryListener(progress).build()) {
         RunResult result = session.ask(String.join(" ", task), progress);
         System.err.println(ProgressPrinter.summary(result));
         if (result.completed()) {

@@ -15,7 +15,8 @@ public final class SessionOptions {
       description = {
         "Work in session NAME: resumed when it exists (variables, definitions, learned skills),"
             + " created otherwise. The session is checkpointed after every successful cell"
-            + " (learned_skills/sessions/NAME/).",
+            + " (learned_skills/sessions/NAME/). One process at a time: a second one on the same"
+            + " session is refused (exit 2).",
         "Default: a new session named after the command and the time."
       })
   String name;

@@ -1,14 +1,18 @@
 package dev.orca.cli.sessions;
 
+import dev.orca.agent.chat.ConversationLog;
 import dev.orca.cli.ExitCodes;
+import dev.orca.core.ConfigurationException;
 import dev.orca.core.OrcaHome;
 import dev.orca.skills.session.RunningCell;
 import dev.orca.skills.session.SavedVariable;
+import dev.orca.skills.session.SessionLock;
 import dev.orca.skills.session.SessionManifest;
 import dev.orca.skills.session.SessionStore;
 import dev.orca.skills.session.SessionSummary;
 import dev.orca.skills.session.SkillReference;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code orca sessions list|show NAME|delete NAME}: the saved sessions under {@code
- * learned_skills/sessions/}. The work is done by {@link SessionStore}.
+ * learned_skills/sessions/}. The work is done by {@link SessionStore}; {@code list} and {@code
+ * show} say which sessions an Orca process works in now ({@link SessionLock}), and {@code delete}
+ * refuses those.
  */
 @Command(
     name = "sessions",
@@ -47,7 +53,8 @@ public final class SessionsCommand implements Runnable {
   @Command(name = "list", description = "List saved sessions, most recent first.")
   public int list() {
     PrintStream out = System.out;
-    List<SessionSummary> all = store().list();
+    SessionStore store = store();
+    List<SessionSummary> all = store.list();
     if (all.isEmpty()) {
       out.println(
           "No saved sessions. Save one with :save NAME in the REPL or saveSessionState(NAME).");
@@ -55,7 +62,11 @@ public final class SessionsCommand implements Runnable {
     }
     out.printf("%-24s %-20s %5s %8s  %s%n", "NAME", "UPDATED", "VARS", "SIZE", "NOTE");
     for (SessionSummary s : all) {
-      String note = s.interrupted() ? "a cell was running when it stopped" : "";
+      Optional<SessionLock.Holder> holder = SessionLock.holder(store.root(), s.name());
+      String note =
+          holder.isPresent()
+              ? "in use (pid " + holder.get().pid() + ")"
+              : s.interrupted() ? "a cell was running when it stopped" : "";
       if (s.notRestorable() > 0) {
         note = (note.isEmpty() ? "" : note + "; ") + s.notRestorable() + " not restorable";
       }
@@ -97,17 +108,45 @@ public final class SessionsCommand implements Runnable {
         out.println("  " + r.kind() + " " + r.name() + " @ " + r.version() + " (" + r.path() + ")");
       }
     }
+    Optional<SessionLock.Holder> holder = SessionLock.holder(store.root(), name);
+    holder.ifPresent(h -> out.println("in use:      by " + h.describe()));
+    Path conversation = store.directory(name).resolve(ConversationLog.FILE);
+    if (Files.exists(conversation)) {
+      out.println(
+          "chat:        " + conversation + " (restored by orca chat --resume " + name + ")");
+    }
     Optional<RunningCell> running = store.running(name);
-    running.ifPresent(r -> out.println("interrupted: " + r.describe()));
+    if (holder.isEmpty()) {
+      // while a process works in it, running.json is its current cell, not a lost one
+      running.ifPresent(r -> out.println("interrupted: " + r.describe()));
+    }
     return ExitCodes.OK;
   }
 
   /** {@code orca sessions delete NAME}. */
   @Command(name = "delete", description = "Delete a saved session.")
   public int delete(@Parameters(paramLabel = "NAME", description = "the session") String name) {
-    if (store().delete(name)) {
-      System.out.println("Deleted session '" + name + "'.");
-      return ExitCodes.OK;
+    SessionStore store = store();
+    // Held while deleting: a process starting on this session meanwhile waits for nothing and
+    // is refused, and one working in it now makes this refuse.
+    SessionLock lock;
+    try {
+      lock = SessionLock.acquire(store.root(), name, "sessions delete");
+    } catch (ConfigurationException e) {
+      Optional<SessionLock.Holder> holder = SessionLock.holder(store.root(), name);
+      System.err.println(
+          "orca: session '"
+              + name
+              + "' is in use by another Orca process ("
+              + holder.map(SessionLock.Holder::describe).orElse("pid unknown")
+              + "), so it was not deleted; stop that process first.");
+      return ExitCodes.FAILED;
+    }
+    try (lock) {
+      if (store.delete(name)) {
+        System.out.println("Deleted session '" + name + "'.");
+        return ExitCodes.OK;
+      }
     }
     System.err.println("orca: no session named '" + name + "' (see: orca sessions list)");
     return ExitCodes.FAILED;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orca.cli.OrcaMain;
 import dev.orca.core.OrcaHome;
 import dev.orca.kernel.KernelSnapshot;
+import dev.orca.skills.session.SessionLock;
 import dev.orca.skills.session.SessionStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,5 +66,25 @@ class SessionsCommandTest {
     Run missing = run("sessions", "show", "work", "--home", home.toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no session named 'work'");
+  }
+
+  @Test
+  void aSessionInUse_isShownAsSuchAndNotDeleted() {
+    SessionStore store = SessionStore.forHome(new OrcaHome(home).create());
+    store.save("busy", new KernelSnapshot(List.of(), List.of(), Instant.now()), List.of());
+
+    try (SessionLock lock = SessionLock.acquire(store.root(), "busy", "chat")) {
+      assertThat(run("sessions", "list", "--home", home.toString()).out())
+          .contains("in use (pid " + ProcessHandle.current().pid() + ")");
+      assertThat(run("sessions", "show", "busy", "--home", home.toString()).out())
+          .contains("in use:      by pid " + ProcessHandle.current().pid() + ", orca chat");
+
+      Run delete = run("sessions", "delete", "busy", "--home", home.toString());
+      assertThat(delete.code()).isEqualTo(1);
+      assertThat(delete.err()).contains("session 'busy' is in use").contains("not deleted");
+      assertThat(store.exists("busy")).isTrue();
+    }
+    assertThat(run("sessions", "delete", "busy", "--home", home.toString()).code()).isZero();
+    assertThat(store.exists("busy")).isFalse();
   }
 }

@@ -37,6 +37,10 @@ public final class SessionBridgeHandlers {
    */
   public JsonNode saveSessionState(JsonNode args) {
     String name = name(args, "saveSessionState");
+    // Another process checkpoints that session after every cell: a save would be overwritten, or
+    // overwrite its work.
+    SessionLock.checkNotHeldElsewhere(
+        service.store().root(), name, "saveSessionState(\"" + name + "\")");
     JsonNode snapshot = args.get("snapshot");
     if (snapshot == null || snapshot.isNull()) {
       throw OrcaException.invalid(

@@ -5,6 +5,7 @@
  * what changed); {@link dev.orca.skills.session.SessionService} saves a kernel and loads a session
  * into one; {@link dev.orca.skills.session.SessionCheckpointer} checkpoints after every cell;
  * {@link dev.orca.skills.session.SessionLoader} defers a load requested by a running cell until the
- * cell ends; {@link dev.orca.skills.session.SessionBridgeHandlers} answers the kernel built-ins.
+ * cell ends; {@link dev.orca.skills.session.SessionBridgeHandlers} answers the kernel built-ins;
+ * {@link dev.orca.skills.session.SessionLock} keeps a session to one process at a time.
  */
 package dev.orca.skills.session;

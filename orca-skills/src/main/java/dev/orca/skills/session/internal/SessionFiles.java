@@ -96,6 +96,31 @@ public final class SessionFiles {
     return out;
   }
 
+  /**
+   * Links into a new version ({@code to}) the regular files of the current one ({@code from}) that
+   * the new version does not have, except {@code except}: files other parts of Orca keep in the
+   * session directory (the chat's {@code conversation.jsonl}) survive the swap. Such files must
+   * only be appended to or replaced by a rename, never rewritten in place (they may be links).
+   *
+   * @param from the current version (may not exist)
+   * @param to the new version being built
+   * @param except names not to carry over (e.g. the manifest, written last)
+   */
+  public static void carryOver(Path from, Path to, java.util.Set<String> except)
+      throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(from, Files::isRegularFile)) {
+      for (Path p : ds) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".") && !except.contains(name) && !Files.exists(to.resolve(name))) {
+          linkOrCopy(p, to.resolve(name));
+        }
+      }
+    }
+  }
+
   /** Writes a file atomically: a temporary file in the same directory, then a rename. */
   public static void writeAtomically(Path file, byte[] content) throws IOException {
     Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
