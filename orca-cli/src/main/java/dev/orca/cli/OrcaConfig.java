@@ -24,6 +24,7 @@ import org.tomlj.TomlTable;
  * heap_mib = 512            # child JVM heap limit
  * timeout_seconds = 30      # default cell timeout (at most 60)
  * sandbox = "auto"          # auto | strict | off
+ * spare = true              # keep a pre-started, pre-trained kernel JVM for restores and restarts
  *
  * [model]                   # read by the orchestrator; shown by orca doctor
  * provider = "anthropic"
@@ -33,10 +34,16 @@ import org.tomlj.TomlTable;
  * @param heapMiB the kernel's heap limit
  * @param timeoutSeconds the default cell timeout, 1..60
  * @param sandbox the kernel's sandbox mode
+ * @param spareKernel whether to keep a spare kernel JVM ready (see {@link
+ *     KernelOptions#spareKernel()})
  * @param model the {@code [model]} table's scalar entries as text, in file order (empty when none)
  */
 public record OrcaConfig(
-    int heapMiB, int timeoutSeconds, SandboxMode sandbox, Map<String, String> model) {
+    int heapMiB,
+    int timeoutSeconds,
+    SandboxMode sandbox,
+    boolean spareKernel,
+    Map<String, String> model) {
 
   /** The configuration used when there is no {@code config.toml}. */
   public static final OrcaConfig DEFAULTS =
@@ -44,6 +51,7 @@ public record OrcaConfig(
           KernelOptions.DEFAULT_HEAP_MIB,
           (int) Kernel.DEFAULT_TIMEOUT.toSeconds(),
           SandboxMode.AUTO,
+          true,
           Map.of());
 
   /** Validates and copies. */
@@ -114,6 +122,15 @@ public record OrcaConfig(
       }
       sandbox = parseSandbox(s, source + ": [kernel] sandbox");
     }
+    boolean spare = DEFAULTS.spareKernel();
+    if (result.contains("kernel.spare")) {
+      Object raw = result.get("kernel.spare");
+      if (!(raw instanceof Boolean b)) {
+        throw OrcaException.configuration(
+            source + ": [kernel] spare must be true or false (got " + raw + ").");
+      }
+      spare = b;
+    }
     Map<String, String> model = new LinkedHashMap<>();
     TomlTable table = result.isTable("model") ? result.getTable("model") : null;
     if (table != null) {
@@ -125,7 +142,7 @@ public record OrcaConfig(
       }
     }
     try {
-      return new OrcaConfig(heap, timeout, sandbox, model);
+      return new OrcaConfig(heap, timeout, sandbox, spare, model);
     } catch (ConfigurationException e) {
       throw OrcaException.configuration(source + ": " + e.getMessage());
     }
@@ -162,11 +179,11 @@ public record OrcaConfig(
 
   /** A copy with another heap limit. */
   public OrcaConfig withHeapMiB(int mib) {
-    return new OrcaConfig(mib, timeoutSeconds, sandbox, model);
+    return new OrcaConfig(mib, timeoutSeconds, sandbox, spareKernel, model);
   }
 
   /** A copy with another sandbox mode. */
   public OrcaConfig withSandbox(SandboxMode mode) {
-    return new OrcaConfig(heapMiB, timeoutSeconds, mode, model);
+    return new OrcaConfig(heapMiB, timeoutSeconds, mode, spareKernel, model);
   }
 }

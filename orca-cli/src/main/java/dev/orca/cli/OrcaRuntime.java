@@ -1,5 +1,7 @@
 package dev.orca.cli;
 
+import dev.orca.agent.AgentSession;
+import dev.orca.agent.provider.ModelSettings;
 import dev.orca.cli.sessions.RunSession;
 import dev.orca.cli.sessions.SessionKernel;
 import dev.orca.cli.sessions.SessionRequest;
@@ -9,6 +11,8 @@ import dev.orca.kernel.Kernel;
 import dev.orca.kernel.KernelBridge;
 import dev.orca.kernel.KernelOptions;
 import dev.orca.kernel.SandboxMode;
+import dev.orca.skills.session.SessionLock;
+import dev.orca.skills.session.SessionStore;
 import dev.orca.tools.bridge.BridgeRouter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +31,22 @@ import java.util.concurrent.ExecutionException;
  * warm the kernel up behind other work (the MCP server answers {@code initialize} meanwhile) and
  * {@link #kernel()} where the kernel is needed (it waits for the start). {@link #close()} (or the
  * JVM shutdown hook it installs) stops the kernel.
+ *
+ * <p>A runtime opened for a session ({@link #open(CommonOptions, SessionRequest)}) holds the
+ * session's {@link SessionLock} until it is closed: a second process asking for the same session
+ * fails with a message naming this one.
  */
 public final class OrcaRuntime implements AutoCloseable {
+  /**
+   * System property that turns the spare kernel JVM off when set to {@code off}, whatever {@code
+   * [kernel] spare} says; the environment variable {@value #SPARE_SWITCH_ENV} does the same when
+   * the property is not set (the test suites set both, so tests do not start spares they never
+   * use).
+   */
+  public static final String SPARE_SWITCH = "orca.kernel.spare";
+
+  /** Environment variable with the meaning of {@link #SPARE_SWITCH}. */
+  public static final String SPARE_SWITCH_ENV = "ORCA_KERNEL_SPARE";
 
   private final OrcaHome home;
   private final OrcaConfig config;
@@ -39,6 +57,7 @@ public final class OrcaRuntime implements AutoCloseable {
   private final BridgeRouter router;
   private final CompletableFuture<HostServices> services;
   private final RunSession session;
+  private final SessionLock sessionLock;
   private boolean servicesStarted;
   private final Thread shutdownHook;
   private CompletableFuture<Kernel> kernel;
@@ -55,6 +74,12 @@ public final class OrcaRuntime implements AutoCloseable {
     }
     this.config = loaded;
     this.session = b.session == null ? null : b.session.resolve(home);
+    // One process per session: a second one would checkpoint over this one's work.
+    this.sessionLock =
+        session == null
+            ? null
+            : SessionLock.acquire(
+                SessionStore.forHome(home).root(), session.name(), b.session.command());
     this.env = b.env;
     this.router = b.bridge == null ? new BridgeRouter() : null;
     this.bridge = b.bridge == null ? router : b.bridge;
@@ -67,6 +92,7 @@ public final class OrcaRuntime implements AutoCloseable {
         KernelOptions.defaults(home.workspace())
             .withHeapLimitMiB(config.heapMiB())
             .withSandbox(config.sandbox())
+            .withSpareKernel(config.spareKernel() && !spareSwitchedOff())
             .withBridge(bridge);
     if (b.shutdownHook) {
       this.shutdownHook = new Thread(this::closeKernel, "orca-shutdown");
@@ -74,6 +100,12 @@ public final class OrcaRuntime implements AutoCloseable {
     } else {
       this.shutdownHook = null;
     }
+  }
+
+  /** Whether {@link #SPARE_SWITCH} (or {@link #SPARE_SWITCH_ENV}) says {@code off}. */
+  static boolean spareSwitchedOff() {
+    String value = System.getProperty(SPARE_SWITCH, System.getenv(SPARE_SWITCH_ENV));
+    return value != null && value.trim().equalsIgnoreCase("off");
   }
 
   /**
@@ -292,15 +324,38 @@ public final class OrcaRuntime implements AutoCloseable {
     return ready.attach(started, session, System.err);
   }
 
+  /**
+   * An agent session ({@code orca run}, {@code orca chat}) on this runtime's kernel and bridge,
+   * whose rows in history.db (model turns, the cells the model ran) carry this run's session name,
+   * like the cells of {@code orca repl} and {@code mcp} and every run's sub-agent calls: one id per
+   * session across all loops. Waits for the kernel.
+   *
+   * @param settings the model
+   * @return the builder; set the limits, streaming, listeners, then build
+   */
+  public AgentSession.Builder agentSession(ModelSettings settings) {
+    return AgentSession.builder(home, settings)
+        .sessionId(session == null ? null : session.name())
+        .kernel(kernel())
+        .bridge(bridge);
+  }
+
   /** Whether the kernel has started successfully (without waiting). */
   public synchronized boolean kernelReady() {
     return kernel != null && kernel.isDone() && !kernel.isCompletedExceptionally();
   }
 
-  /** Stops the kernel if it runs. Idempotent. */
+  /**
+   * Stops the kernel if it runs and releases the session's lock (the OS releases it too when the
+   * process ends, however it ends). Idempotent.
+   */
   @Override
   public void close() {
     closeKernel();
+    if (sessionLock != null) {
+      // after the kernel: its last cell may still be checkpointing
+      sessionLock.close();
+    }
     if (router != null) {
       router.close();
     }

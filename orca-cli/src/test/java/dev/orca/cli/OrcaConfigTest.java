@@ -20,6 +20,7 @@ class OrcaConfigTest {
     assertThat(OrcaConfig.DEFAULTS.heapMiB()).isEqualTo(512);
     assertThat(OrcaConfig.DEFAULTS.timeoutSeconds()).isEqualTo(30);
     assertThat(OrcaConfig.DEFAULTS.sandbox()).isEqualTo(SandboxMode.AUTO);
+    assertThat(OrcaConfig.DEFAULTS.spareKernel()).isTrue();
   }
 
   @Test
@@ -31,6 +32,7 @@ class OrcaConfigTest {
             heap_mib = 1024
             timeout_seconds = 45
             sandbox = "Strict"
+            spare = false
 
             [model]
             provider = "anthropic"
@@ -41,6 +43,8 @@ class OrcaConfigTest {
     assertThat(c.heapMiB()).isEqualTo(1024);
     assertThat(c.timeoutSeconds()).isEqualTo(45);
     assertThat(c.sandbox()).isEqualTo(SandboxMode.STRICT);
+    assertThat(c.spareKernel()).isFalse();
+    assertThat(c.withHeapMiB(256).spareKernel()).isFalse();
     assertThat(c.model())
         .containsExactly(
             java.util.Map.entry("provider", "anthropic"),
@@ -70,6 +74,9 @@ class OrcaConfigTest {
     assertThatThrownBy(() -> OrcaConfig.parse("[kernel]\nheap_mib = 10\n", "c"))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("at least 64");
+    assertThatThrownBy(() -> OrcaConfig.parse("[kernel]\nspare = \"yes\"\n", "c"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("spare must be true or false");
   }
 
   @Test

@@ -27,6 +27,33 @@ class OrcaRuntimeTest {
   }
 
   @Test
+  void spareKernel_followsTheConfigUnlessSwitchedOff() throws Exception {
+    String before = System.getProperty(OrcaRuntime.SPARE_SWITCH);
+    try {
+      // The suites switch it off (property and environment); the property wins over the variable.
+      System.setProperty(OrcaRuntime.SPARE_SWITCH, "on");
+      try (OrcaRuntime runtime = runtime(new FakeKernel())) {
+        assertThat(runtime.kernelOptions().spareKernel()).isTrue();
+      }
+      Files.writeString(home.resolve("config.toml"), "[kernel]\nspare = false\n");
+      try (OrcaRuntime runtime = runtime(new FakeKernel())) {
+        assertThat(runtime.kernelOptions().spareKernel()).isFalse();
+      }
+      Files.delete(home.resolve("config.toml"));
+      System.setProperty(OrcaRuntime.SPARE_SWITCH, "OFF");
+      try (OrcaRuntime runtime = runtime(new FakeKernel())) {
+        assertThat(runtime.kernelOptions().spareKernel()).isFalse();
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty(OrcaRuntime.SPARE_SWITCH);
+      } else {
+        System.setProperty(OrcaRuntime.SPARE_SWITCH, before);
+      }
+    }
+  }
+
+  @Test
   void opening_doesNotSetUpTheHostServices() {
     try (OrcaRuntime runtime = runtime(new FakeKernel())) {
       assertThat(runtime.home().root()).isDirectory();

@@ -62,6 +62,15 @@ public final class KernelMain {
     BridgeClient bridge = new BridgeClient(channel);
     Orca.install(new EngineAccess(engine, bridge));
     RequestHandler handler = new RequestHandler(engine);
+    Warmup warmup =
+        new Warmup(
+            guard(policy),
+            valueCap,
+            () -> {
+              ObjectNode trained = Channel.object();
+              trained.put("op", "trained");
+              channel.write(trained);
+            });
     ExecutorService worker =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -91,9 +100,17 @@ public final class KernelMain {
         case "shutdown":
           Runtime.getRuntime().halt(0);
           break;
+        case "warmup":
+          // A spare kernel: train the JIT until the first real request (see Warmup).
+          warmup.start();
+          break;
         default:
           JsonNode request = message;
-          worker.execute(() -> channel.write(handler.handle(request)));
+          worker.execute(
+              () -> {
+                warmup.abort();
+                channel.write(handler.handle(request));
+              });
       }
     }
     Runtime.getRuntime().halt(0);

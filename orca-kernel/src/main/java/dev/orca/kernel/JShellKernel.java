@@ -9,6 +9,7 @@ import dev.orca.kernel.internal.ChildProcess;
 import dev.orca.kernel.internal.KernelLauncher;
 import dev.orca.kernel.internal.KernelState;
 import dev.orca.kernel.internal.Replies;
+import dev.orca.kernel.internal.SpareChild;
 import dev.orca.kernel.sandbox.OsSandbox;
 import dev.orca.kernel.sandbox.OsSandboxes;
 import java.time.Duration;
@@ -35,6 +36,10 @@ import java.util.logging.Logger;
  * is replaced: definitions are replayed and variables restored from their last checkpoint (taken
  * after every cell, as JSON), and the result says precisely what was lost. The host never dies with
  * its kernel.
+ *
+ * <p>With {@link KernelOptions#spareKernel()}, a second kernel JVM is kept started and trained
+ * ahead of time (see {@link SpareChild}); a restore or a rebuild takes it instead of starting a
+ * JVM, and a new spare follows a few seconds later, when no cell is running.
  */
 public final class JShellKernel implements Kernel {
   private static final Logger LOG = Logger.getLogger(JShellKernel.class.getName());
@@ -48,6 +53,10 @@ public final class JShellKernel implements Kernel {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How long after it is needed a spare JVM is started; while a cell runs, it waits again. */
+  private static final Duration SPARE_DELAY = Duration.ofSeconds(3);
+
   private static final long POLL_MILLIS = 25;
 
   private final KernelOptions options;
@@ -60,6 +69,9 @@ public final class JShellKernel implements Kernel {
   private volatile boolean closed;
   private volatile Duration lastStartTime = Duration.ZERO;
   private volatile String javaVersion = "";
+
+  /** The pre-started kernel JVM restores and restarts take, or null when not kept. */
+  private final SpareChild spare;
 
   private JShellKernel(KernelOptions options, OsSandbox osSandbox) {
     this.options = options;
@@ -78,6 +90,10 @@ public final class JShellKernel implements Kernel {
             });
     pool.allowCoreThreadTimeOut(true);
     this.bridgeExecutor = pool;
+    this.spare =
+        options.spareKernel()
+            ? new SpareChild(this::startChild, () -> !busy.isLocked(), SPARE_DELAY)
+            : null;
   }
 
   /**
@@ -92,21 +108,51 @@ public final class JShellKernel implements Kernel {
     OsSandbox os = options.sandbox() == SandboxMode.OFF ? OsSandbox.NONE : OsSandboxes.detect();
     JShellKernel kernel = new JShellKernel(options, os);
     kernel.child = kernel.launch();
+    kernel.replenishSpare();
     return kernel;
   }
 
+  /** Takes the spare kernel JVM if one is ready or starting, else starts one. */
   private ChildProcess launch() {
     long t0 = System.nanoTime();
-    ChildProcess started =
-        ChildProcess.start(
-            launcher.command(),
-            launcher.processBuilder(),
-            options.bridge(),
-            bridgeExecutor,
-            START_TIMEOUT);
+    ChildProcess started = spare == null ? null : spare.take(START_TIMEOUT).orElse(null);
+    if (started == null) {
+      started = startChild();
+    }
     lastStartTime = Duration.ofNanos(System.nanoTime() - t0);
     javaVersion = started.readyMessage().path("javaVersion").asText("");
     return started;
+  }
+
+  private ChildProcess startChild() {
+    return launcher.start(options.bridge(), bridgeExecutor, START_TIMEOUT);
+  }
+
+  private void replenishSpare() {
+    if (spare != null && !closed) {
+      spare.replenish();
+    }
+  }
+
+  /**
+   * Whether a spare kernel JVM is running and ready for the next restore or restart (see {@link
+   * KernelOptions#spareKernel()}). For benchmarks, tests and diagnostics.
+   */
+  public boolean spareReady() {
+    return spare != null && spare.ready();
+  }
+
+  /**
+   * Whether a spare kernel JVM is ready and has finished training its JIT, so a restore now runs
+   * warm. For benchmarks and tests.
+   */
+  public boolean spareTrained() {
+    return spare != null && spare.trained();
+  }
+
+  /** The ready spare kernel JVM's process id, or -1 when there is none. For tests. */
+  public long sparePid() {
+    return spare == null ? -1 : spare.pid();
   }
 
   @Override
@@ -203,6 +249,7 @@ public final class JShellKernel implements Kernel {
       old.kill();
     }
     child = launch();
+    replenishSpare();
     ObjectNode request = JSON.createObjectNode();
     ArrayNode defs = request.putArray("definitions");
     for (KernelSnapshot.Definition d : state.definitions()) {
@@ -210,11 +257,7 @@ public final class JShellKernel implements Kernel {
     }
     ArrayNode vars = request.putArray("variables");
     for (KernelSnapshot.VariableValue v : state.checkpoints()) {
-      ObjectNode var = vars.addObject();
-      var.put("name", v.name());
-      var.put("type", v.type());
-      var.put("json", v.json());
-      var.put("reason", v.notRestorableReason());
+      vars.add(KernelState.restoreEntry(v));
     }
     RestoreReport report = Replies.restore(call("restore", request));
     LOG.info(report::describe);
@@ -362,6 +405,9 @@ public final class JShellKernel implements Kernel {
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "closing the kernel", e);
       }
+    }
+    if (spare != null) {
+      spare.close();
     }
     bridgeExecutor.shutdownNow();
   }

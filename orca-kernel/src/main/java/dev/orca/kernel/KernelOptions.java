@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param javaHome the JDK to run the child with, or {@code null} for the host's own
  * @param extraClasspath extra classpath entries for kernel code (learned functions), may be empty
  * @param bridge answers kernel → host calls
+ * @param spareKernel whether to keep a second kernel JVM started and trained ahead of time, so a
+ *     restore or a restart after a death takes it instead of starting a JVM (costs one idle JVM's
+ *     memory; off by default, the CLI turns it on unless {@code [kernel] spare = false})
  */
 public record KernelOptions(
     Path workspace,
@@ -22,7 +25,8 @@ public record KernelOptions(
     SandboxMode sandbox,
     Path javaHome,
     List<Path> extraClasspath,
-    KernelBridge bridge) {
+    KernelBridge bridge,
+    boolean spareKernel) {
 
   /** Default heap limit of the child JVM. */
   public static final int DEFAULT_HEAP_MIB = 512;
@@ -46,7 +50,9 @@ public record KernelOptions(
     Objects.requireNonNull(bridge, "bridge");
   }
 
-  /** Defaults for a workspace: 512 MiB heap, 20K-char caps, automatic sandbox, no bridge. */
+  /**
+   * Defaults for a workspace: 512 MiB heap, 20K-char caps, automatic sandbox, no bridge, no spare.
+   */
   public static KernelOptions defaults(Path workspace) {
     return new KernelOptions(
         workspace,
@@ -55,30 +61,51 @@ public record KernelOptions(
         SandboxMode.AUTO,
         null,
         List.of(),
-        KernelBridge.NONE);
+        KernelBridge.NONE,
+        false);
   }
 
   /** A copy with another bridge. */
   public KernelOptions withBridge(KernelBridge newBridge) {
     return new KernelOptions(
-        workspace, heapLimitMiB, outputCapChars, sandbox, javaHome, extraClasspath, newBridge);
+        workspace,
+        heapLimitMiB,
+        outputCapChars,
+        sandbox,
+        javaHome,
+        extraClasspath,
+        newBridge,
+        spareKernel);
   }
 
   /** A copy with another sandbox mode. */
   public KernelOptions withSandbox(SandboxMode mode) {
     return new KernelOptions(
-        workspace, heapLimitMiB, outputCapChars, mode, javaHome, extraClasspath, bridge);
+        workspace,
+        heapLimitMiB,
+        outputCapChars,
+        mode,
+        javaHome,
+        extraClasspath,
+        bridge,
+        spareKernel);
   }
 
   /** A copy with another heap limit. */
   public KernelOptions withHeapLimitMiB(int mib) {
     return new KernelOptions(
-        workspace, mib, outputCapChars, sandbox, javaHome, extraClasspath, bridge);
+        workspace, mib, outputCapChars, sandbox, javaHome, extraClasspath, bridge, spareKernel);
   }
 
   /** A copy with another output cap. */
   public KernelOptions withOutputCap(int chars) {
     return new KernelOptions(
-        workspace, heapLimitMiB, chars, sandbox, javaHome, extraClasspath, bridge);
+        workspace, heapLimitMiB, chars, sandbox, javaHome, extraClasspath, bridge, spareKernel);
+  }
+
+  /** A copy that keeps (or does not keep) a spare kernel JVM ready. */
+  public KernelOptions withSpareKernel(boolean spare) {
+    return new KernelOptions(
+        workspace, heapLimitMiB, outputCapChars, sandbox, javaHome, extraClasspath, bridge, spare);
   }
 }

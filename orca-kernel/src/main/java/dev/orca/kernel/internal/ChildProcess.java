@@ -54,6 +54,7 @@ public final class ChildProcess implements AutoCloseable {
   private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
   private final CompletableFuture<Integer> exited = new CompletableFuture<>();
   private final Deque<String> stderrTail = new ArrayDeque<>();
+  private volatile boolean trained;
   private final KernelBridge bridge;
   private final ExecutorService bridgeExecutor;
 
@@ -166,6 +167,9 @@ public final class ChildProcess implements AutoCloseable {
     switch (op) {
       case "ready":
         ready.complete(message);
+        break;
+      case "trained":
+        trained = true;
         break;
       case "reply":
         {
@@ -296,6 +300,11 @@ public final class ChildProcess implements AutoCloseable {
     } catch (OrcaException e) {
       LOG.log(Level.FINE, "stop not delivered", e);
     }
+  }
+
+  /** Whether the kernel said its JIT training (a spare's warm-up) ran to the end. */
+  public boolean trained() {
+    return trained;
   }
 
   public boolean alive() {

@@ -25,6 +25,12 @@ import java.util.function.Consumer;
  * {@code orca bench sessions}: a session of 50 variables and about 10 MB of data (Tablesaw tables,
  * lists of records, maps, long strings and small values) built in a real kernel, then saved, loaded
  * and checkpointed several times. Reports medians of each step and the data's size.
+ *
+ * <p>Each load is timed twice: into a kernel that must start a fresh child JVM, and into a kernel
+ * that keeps a trained spare JVM ({@link KernelOptions#spareKernel()}, what the CLI runs with),
+ * after waiting for its spare to finish training. After each load, the first cell that names every
+ * restored variable is timed too: restored variables are declared in JShell on first use, so that
+ * cell pays what the load deferred.
  */
 public final class SessionBenchmark {
 
@@ -54,6 +60,9 @@ public final class SessionBenchmark {
    * @param writeMs writing the session files
    * @param readMs reading the session files
    * @param restoreMs restoring into a kernel (fresh child JVM, definitions, values)
+   * @param restoreSpareMs restoring into a kernel whose trained spare JVM is ready
+   * @param firstUseMs the first cell naming every restored variable, after the fresh-JVM restore
+   * @param firstUseSpareMs the same cell after the restore into the spare
    * @param checkpointMs an auto-checkpoint after a cell that changed one small variable
    * @param kernelStartMs starting a fresh kernel, for comparison with restore
    */
@@ -65,6 +74,9 @@ public final class SessionBenchmark {
       double writeMs,
       double readMs,
       double restoreMs,
+      double restoreSpareMs,
+      double firstUseMs,
+      double firstUseSpareMs,
       double checkpointMs,
       double kernelStartMs) {
 
@@ -84,7 +96,11 @@ public final class SessionBenchmark {
       row(sb, "**save total**", snapshotMs + writeMs);
       row(sb, "load: read the session (`SessionStore.load`)", readMs);
       row(sb, "load: restore into the kernel (`Kernel.restore`, fresh child JVM)", restoreMs);
-      row(sb, "**load total**", readMs + restoreMs);
+      row(sb, "load total, fresh child JVM", readMs + restoreMs);
+      row(sb, "load: restore into a kernel whose trained spare JVM is ready", restoreSpareMs);
+      row(sb, "**load total, with the spare** (the CLI's default)", readMs + restoreSpareMs);
+      row(sb, "first cell naming all restored variables, after the fresh-JVM load", firstUseMs);
+      row(sb, "first cell naming all restored variables, after the spare load", firstUseSpareMs);
       row(sb, "auto-checkpoint after a cell that changed one small variable", checkpointMs);
       row(sb, "for comparison: start an empty kernel", kernelStartMs);
       return sb.toString();
@@ -163,12 +179,16 @@ public final class SessionBenchmark {
     List<Double> write = new ArrayList<>();
     List<Double> read = new ArrayList<>();
     List<Double> restore = new ArrayList<>();
+    List<Double> restoreSpare = new ArrayList<>();
+    List<Double> firstUse = new ArrayList<>();
+    List<Double> firstUseSpare = new ArrayList<>();
     List<Double> checkpoint = new ArrayList<>();
     List<Double> start = new ArrayList<>();
     SessionManifest manifest = null;
-    progress.accept("starting two kernels and building the session's data …");
+    progress.accept("starting three kernels and building the session's data …");
     try (Kernel source = JShellKernel.start(kernelOptions);
-        Kernel target = JShellKernel.start(kernelOptions)) {
+        Kernel target = JShellKernel.start(kernelOptions);
+        JShellKernel spareTarget = JShellKernel.start(kernelOptions.withSpareKernel(true))) {
       for (String cell : setupCells()) {
         ExecutionResult r = source.execute(cell, Duration.ofSeconds(60));
         if (!r.ok()) {
@@ -179,6 +199,8 @@ public final class SessionBenchmark {
       cp.afterCell(source, source.execute("n0 = -1;"));
       for (int i = 0; i < options.iterations(); i++) {
         String name = "bench-" + i;
+        // Nothing trains in the background while steps are timed: the spare is ready and idle.
+        awaitTrainedSpare(spareTarget, progress);
         long t0 = System.nanoTime();
         KernelSnapshot snap = source.snapshot();
         long t1 = System.nanoTime();
@@ -188,10 +210,16 @@ public final class SessionBenchmark {
         long t3 = System.nanoTime();
         RestoreReport report = target.restore(loaded.snapshot());
         long t4 = System.nanoTime();
-        if (!report.lostVariables().isEmpty()) {
-          throw new OrcaException(
-              "benchmark restore lost variables: " + report.describe(), false, null);
-        }
+        checkRestored(report);
+        String use = useAll(manifest);
+        long u0 = System.nanoTime();
+        checkUsed(target.execute(use, Duration.ofSeconds(60)));
+        long u1 = System.nanoTime();
+        long s0 = System.nanoTime();
+        checkRestored(spareTarget.restore(loaded.snapshot()));
+        long s1 = System.nanoTime();
+        checkUsed(spareTarget.execute(use, Duration.ofSeconds(60)));
+        long s2 = System.nanoTime();
         String cell = "n0 = " + i + ";";
         cp.beforeCell(cell);
         ExecutionResult r = source.execute(cell);
@@ -210,18 +238,25 @@ public final class SessionBenchmark {
         write.add(ms(t1, t2));
         read.add(ms(t2, t3));
         restore.add(ms(t3, t4));
+        restoreSpare.add(ms(s0, s1));
+        firstUse.add(ms(u0, u1));
+        firstUseSpare.add(ms(s1, s2));
         checkpoint.add(ms(t5, t6));
         start.add(ms(t7, t8));
         progress.accept(
             String.format(
                 Locale.ROOT,
-                "run %d: snapshot %.0f ms, write %.0f ms, read %.0f ms, restore %.0f ms,"
+                "run %d: snapshot %.0f ms, write %.0f ms, read %.0f ms, restore %.0f ms"
+                    + " (with a trained spare %.0f ms), first use %.0f ms (%.0f ms),"
                     + " checkpoint %.0f ms (%d changed), kernel start %.0f ms",
                 i + 1,
                 ms(t0, t1),
                 ms(t1, t2),
                 ms(t2, t3),
                 ms(t3, t4),
+                ms(s0, s1),
+                ms(u0, u1),
+                ms(s1, s2),
                 ms(t5, t6),
                 c.changedVariables().size(),
                 ms(t7, t8)));
@@ -236,8 +271,52 @@ public final class SessionBenchmark {
         median(write),
         median(read),
         median(restore),
+        median(restoreSpare),
+        median(firstUse),
+        median(firstUseSpare),
         median(checkpoint),
         median(start));
+  }
+
+  private static void checkRestored(RestoreReport report) {
+    if (!report.lostVariables().isEmpty()) {
+      throw new OrcaException(
+          "benchmark restore lost variables: " + report.describe(), false, null);
+    }
+  }
+
+  private static void checkUsed(ExecutionResult r) {
+    if (!r.ok()) {
+      throw new OrcaException(
+          "benchmark cell using the restored variables failed: " + r, false, null);
+    }
+  }
+
+  /** A cell that names every variable of the session (so each is declared in JShell). */
+  static String useAll(SessionManifest manifest) {
+    StringBuilder cell = new StringBuilder("int benchUsed = java.util.Arrays.asList(");
+    for (int i = 0; i < manifest.variables().size(); i++) {
+      cell.append(i == 0 ? "" : ", ").append(manifest.variables().get(i).name());
+    }
+    return cell.append(").size();").toString();
+  }
+
+  /** Waits until the kernel's spare JVM has started and finished its JIT training. */
+  private static void awaitTrainedSpare(JShellKernel kernel, Consumer<String> progress)
+      throws InterruptedException {
+    long t0 = System.nanoTime();
+    boolean told = false;
+    while (!kernel.spareTrained()) {
+      if (System.nanoTime() - t0 > Duration.ofSeconds(180).toNanos()) {
+        throw new OrcaException(
+            "the spare kernel did not finish its training within 180 s", true, null);
+      }
+      if (!told && System.nanoTime() - t0 > Duration.ofSeconds(2).toNanos()) {
+        progress.accept("waiting for the spare kernel to start and train …");
+        told = true;
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static double ms(long from, long to) {
