@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orca.kernelagent.Channel;
-import dev.orca.kernelagent.OutputCapture;
-import dev.orca.kernelagent.policy.ClassGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,29 +18,23 @@ import org.junit.jupiter.api.Test;
  * replaying it on restore, and reported "not restorable" with the reason otherwise.
  */
 class SnippetEngineReplayTest {
-  private final List<SnippetEngine> engines = new ArrayList<>();
+  private final Engines engines = new Engines();
 
   @AfterEach
   void close() {
-    engines.forEach(SnippetEngine::close);
+    engines.close();
   }
 
   private SnippetEngine engine() {
-    SnippetEngine engine =
-        new SnippetEngine(
-            ClassGuard.PERMIT_ALL, new OutputCapture(100_000), new OutputCapture(100_000), 100_000);
-    engines.add(engine);
-    return engine;
+    return engines.engine();
   }
 
   private static ObjectNode run(SnippetEngine engine, String cell) {
-    ObjectNode result = engine.execute(cell);
-    assertThat(result.path("status").asText()).as(cell + " -> " + result).isEqualTo("success");
-    return result;
+    return Engines.run(engine, cell);
   }
 
   private static String value(SnippetEngine engine, String expression) {
-    return run(engine, expression).path("value").asText();
+    return Engines.value(engine, expression);
   }
 
   private static Map<String, JsonNode> byName(JsonNode variables) {

@@ -28,29 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
  * variables.
  */
 class SnippetEngineRestoreTest {
-  private final List<SnippetEngine> engines = new ArrayList<>();
+  private final Engines engines = new Engines();
 
   @AfterEach
   void close() {
-    engines.forEach(SnippetEngine::close);
+    engines.close();
   }
 
   private SnippetEngine engine() {
-    SnippetEngine engine =
-        new SnippetEngine(
-            ClassGuard.PERMIT_ALL, new OutputCapture(100_000), new OutputCapture(100_000), 100_000);
-    engines.add(engine);
-    return engine;
+    return engines.engine();
   }
 
   private static ObjectNode run(SnippetEngine engine, String cell) {
-    ObjectNode result = engine.execute(cell);
-    assertThat(result.path("status").asText()).as(cell + " -> " + result).isEqualTo("success");
-    return result;
+    return Engines.run(engine, cell);
   }
 
   private static String value(SnippetEngine engine, String expression) {
-    return run(engine, expression).path("value").asText();
+    return Engines.value(engine, expression);
   }
 
   /** Variables of every kind a session holds, one of them not data (a thread). */
@@ -235,7 +229,7 @@ class SnippetEngineRestoreTest {
         };
     SnippetEngine target =
         new SnippetEngine(noBitSets, new OutputCapture(10_000), new OutputCapture(10_000), 10_000);
-    engines.add(target);
+    engines.keep(target);
     ObjectNode request = Channel.object();
     request.putArray("definitions");
     ArrayNode vars = request.putArray("variables");
@@ -265,7 +259,7 @@ class SnippetEngineRestoreTest {
             new OutputCapture(100_000),
             new OutputCapture(100_000),
             100_000);
-    engines.add(target);
+    engines.keep(target);
     ObjectNode report = target.restore(source.snapshot());
     assertThat(texts(report.get("restored"))).containsExactlyElementsOf(RESTORABLE);
     assertThat(value(target, FINGERPRINT)).isEqualTo(expected);

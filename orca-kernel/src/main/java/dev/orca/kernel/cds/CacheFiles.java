@@ -1,5 +1,6 @@
 package dev.orca.kernel.cds;
 
+import dev.orca.core.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,21 +246,8 @@ final class CacheFiles {
   }
 
   static void deleteTree(Path root) {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  // Left for the next prune.
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.log(Level.FINE, "cannot delete " + root, e);
+    if (!FileTrees.deleteQuietly(root)) {
+      LOG.fine("cannot delete all of " + root);
     }
   }
 }

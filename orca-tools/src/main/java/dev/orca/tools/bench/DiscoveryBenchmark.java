@@ -117,6 +117,7 @@ public final class DiscoveryBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RANKED = 20;
+
   /**
    * Searches run before timing, cycling through the queries: enough for the JIT to compile the
    * search paths (with 20, a fresh JVM's first run timed compilation too: p95 52–68 ms instead of
