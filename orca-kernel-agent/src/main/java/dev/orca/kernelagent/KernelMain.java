@@ -14,8 +14,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the kernel JVM. Speaks JSON lines with the host over stdin/stdout; kernel code's
@@ -71,13 +72,19 @@ public final class KernelMain {
               trained.put("op", "trained");
               channel.write(trained);
             });
-    ExecutorService worker =
-        Executors.newSingleThreadExecutor(
+    ThreadPoolExecutor worker =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "orca-kernel-main");
               t.setDaemon(true);
               return t;
             });
+    IdleDeclarations idle = new IdleDeclarations(engine, worker);
 
     ObjectNode ready = Channel.object();
     ready.put("op", "ready");
@@ -110,6 +117,7 @@ public final class KernelMain {
               () -> {
                 warmup.abort();
                 channel.write(handler.handle(request));
+                idle.schedule();
               });
       }
     }

@@ -72,7 +72,14 @@ final class Checkpoints {
     ArrayNode vars = node.putArray("variables");
     for (Variables.Entry e : variables.entries()) {
       PendingVariables.Pending p = e.pending();
-      if (p == null) {
+      String untouched = p == null ? variables.untouchedJson(e.name()) : null;
+      if (untouched != null) {
+        // Declared while the kernel was idle, untouched since: its saved JSON is still exact.
+        ObjectNode v = vars.addObject();
+        v.put("name", e.name());
+        v.put("type", e.type());
+        v.put("json", untouched);
+      } else if (p == null) {
         vars.add(capture(e.snippet(), SNAPSHOT_MAX_CHARS));
       } else if (p.json != null) {
         // Untouched since it was restored: its saved JSON is still exact.

@@ -5,6 +5,7 @@ import dev.orca.kernelagent.values.ValueCodec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,26 @@ import jdk.jshell.VarSnippet;
  * costs a compiler run, so a restore decodes every value at once and each variable is declared just
  * before the first cell (or completion) that names it. Until then it is listed, inspected and saved
  * like any other variable.
+ *
+ * <p>While the kernel is idle, waiting variables are also declared one at a time ({@link
+ * #declareNextQuietly()}), so that later cells do not pay for them. A variable declared that way
+ * keeps its saved JSON for snapshots until a cell names it or kernel code reads it, exactly as a
+ * waiting one does; one whose quiet declaration fails stays waiting, so the cell that names it
+ * reports why.
  */
 final class PendingVariables {
   private final Shell shell;
   private final UserSnippets user;
   private final OutputCapture stderr;
   private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+  /**
+   * Saved JSON of variables declared quietly, while no cell has named them and no code read them.
+   */
+  private final Map<String, String> quietJson = new HashMap<>();
+
+  /** Waiting variables whose quiet declaration failed: left for the cell that names them. */
+  private final Set<String> quietFailures = new HashSet<>();
 
   /** Position of each restored variable, so listings keep the restored order. */
   private final Map<String, Integer> restoredOrder = new HashMap<>();
@@ -72,6 +87,55 @@ final class PendingVariables {
   /** Forgets a waiting variable (it was declared some other way). */
   void remove(String name) {
     pending.remove(name);
+    quietJson.remove(name);
+  }
+
+  /**
+   * The saved JSON of a variable declared quietly that no cell has named and no code has read
+   * since, or {@code null}: it still matches the value, so a snapshot need not encode it again.
+   */
+  String untouchedJson(String name) {
+    return quietJson.get(name);
+  }
+
+  /** Kernel code read a quietly declared variable: its value may change from now on. */
+  void readByCode(String name) {
+    quietJson.remove(name);
+  }
+
+  /** Whether a waiting variable has not been tried by {@link #declareNextQuietly()} yet. */
+  boolean anyToDeclareQuietly() {
+    for (String name : pending.keySet()) {
+      if (!quietFailures.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Declares the first waiting variable (in restore order) not tried yet, for an idle kernel. It
+   * prints nothing: if the declaration fails, the variable stays waiting and the cell that names it
+   * reports why.
+   *
+   * @return whether variables are left for later calls
+   */
+  boolean declareNextQuietly() {
+    for (Pending p : pending.values()) {
+      if (quietFailures.contains(p.name)) {
+        continue;
+      }
+      if (declareSafely(p) == null) {
+        pending.remove(p.name);
+        if (p.json != null) {
+          quietJson.put(p.name, p.json);
+        }
+      } else {
+        quietFailures.add(p.name);
+      }
+      return anyToDeclareQuietly();
+    }
+    return false;
   }
 
   /** Remembers a restored variable's position for listings (the first restore of a name wins). */
@@ -97,6 +161,8 @@ final class PendingVariables {
    */
   String keep(VariableRestorer.Item item) {
     Pending p = new Pending(item.name, item.type, item.genericType, item.value, item.json);
+    quietJson.remove(item.name);
+    quietFailures.remove(item.name);
     if (user.variable(item.name) != null) {
       pending.remove(item.name);
       return declare(p);
@@ -108,10 +174,11 @@ final class PendingVariables {
 
   /** Declares the waiting variables {@code source} may use. */
   void declareNamedIn(String source) {
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && quietJson.isEmpty()) {
       return;
     }
     Set<String> named = user.namesReachedFrom(source, true);
+    quietJson.keySet().removeAll(named);
     List<Pending> due = new ArrayList<>();
     for (Pending p : pending.values()) {
       if (named.contains(p.name)) {
@@ -120,6 +187,7 @@ final class PendingVariables {
     }
     for (Pending p : due) {
       pending.remove(p.name);
+      quietFailures.remove(p.name);
       String why = declareSafely(p);
       if (why != null) {
         stderr.printStream().println(couldNotDeclare(p, why));

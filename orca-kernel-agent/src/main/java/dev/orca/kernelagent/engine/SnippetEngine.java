@@ -216,6 +216,23 @@ public final class SnippetEngine implements AutoCloseable {
     return restore.restore(request);
   }
 
+  /**
+   * Declares one restored variable that no cell has named yet (in restore order), so that later
+   * cells do not pay a compiler run for it. The kernel calls this between requests while it is
+   * idle. A variable whose declaration fails here stays waiting, and the cell that names it says
+   * why.
+   *
+   * @return whether restored variables are left to declare this way
+   */
+  public boolean declareOneRestored() {
+    return pending.declareNextQuietly();
+  }
+
+  /** Whether {@link #declareOneRestored()} has work left. */
+  public boolean anyRestoredToDeclare() {
+    return pending.anyToDeclareQuietly();
+  }
+
   @Override
   public void close() {
     shell.jshell.close();

@@ -80,7 +80,13 @@ final class Variables {
     if (var == null) {
       throw new NoSuchElementException(name);
     }
+    pending.readByCode(name); // kernel code may change the value from now on
     return shell.read(var);
+  }
+
+  /** The saved JSON of a quietly declared, untouched restored variable, or {@code null}. */
+  String untouchedJson(String name) {
+    return pending.untouchedJson(name);
   }
 
   /** The live value of a variable, without marking a waiting one as read by kernel code. */

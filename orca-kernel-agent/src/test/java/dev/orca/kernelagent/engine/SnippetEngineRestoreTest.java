@@ -197,6 +197,46 @@ class SnippetEngineRestoreTest {
   }
 
   @Test
+  void idleDeclarations_declareEveryRestoredVariableAheadAndKeepTheirSavedJsonUntilTouched() {
+    ObjectNode request = Channel.object();
+    request.putArray("definitions");
+    ArrayNode vars = request.putArray("variables");
+    vars.add(variable("xs", "List<Integer>", "[1,2,3]", null));
+    vars.add(variable("name", "String", "\"orca\"", null));
+    vars.add(variable("n", "int", "7", null));
+    SnippetEngine target = engine();
+    target.restore(request);
+    assertThat(target.anyRestoredToDeclare()).isTrue();
+
+    long before = target.evaluations();
+    int steps = 0;
+    boolean more = true;
+    while (more) {
+      more = target.declareOneRestored();
+      steps++;
+    }
+    assertThat(steps).isEqualTo(3);
+    assertThat(target.evaluations() - before)
+        .isEqualTo(3); // one declaration each, in the idle time
+    assertThat(target.anyRestoredToDeclare()).isFalse();
+
+    // A cell naming them now pays only for itself.
+    long beforeUse = target.evaluations();
+    assertThat(value(target, "name + n + xs.size()")).isEqualTo("\"orca73\"");
+    assertThat(target.evaluations() - beforeUse).isEqualTo(1);
+
+    // Untouched ones are saved with their loaded JSON; a changed one is encoded again.
+    run(target, "xs = new ArrayList<>(xs); xs.add(4);");
+    Map<String, String> saved = new LinkedHashMap<>();
+    target
+        .snapshot()
+        .get("variables")
+        .forEach(v -> saved.put(v.path("name").asText(), v.path("json").asText()));
+    assertThat(saved).containsEntry("name", "\"orca\"").containsEntry("n", "7");
+    assertThat(saved.get("xs")).isEqualTo("[1,2,3,4]");
+  }
+
+  @Test
   void restore_declaresOneByOneOnlyWhatTheBatchCannotWrite() {
     SnippetEngine target = engine();
     ObjectNode request = Channel.object();
