@@ -65,7 +65,17 @@ public final class DoctorCommand implements Callable<Integer> {
               + " MiB, timeout "
               + runtime.config().timeoutSeconds()
               + " s, sandbox "
-              + runtime.config().sandbox().name().toLowerCase(java.util.Locale.ROOT));
+              + runtime.config().sandbox().name().toLowerCase(java.util.Locale.ROOT)
+              + ", spare kernel "
+              + (runtime.kernelOptions().spareKernel()
+                  ? "on"
+                  : runtime.config().spareKernel()
+                      ? "off ("
+                          + OrcaRuntime.SPARE_SWITCH_ENV
+                          + "=off or -D"
+                          + OrcaRuntime.SPARE_SWITCH
+                          + "=off)"
+                      : "off ([kernel] spare = false)"));
       printModel(out, runtime.config().model());
       out.flush();
       long start = System.nanoTime();

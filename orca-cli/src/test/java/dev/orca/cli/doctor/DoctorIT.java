@@ -40,6 +40,8 @@ class DoctorIT {
         .contains("kernel CDS:")
         // Tests never build the kernel start-up cache (the build sets it off for child JVMs too).
         .contains("kernel cache:    off (")
+        // The suites switch the spare kernel off through the environment, which this process has.
+        .contains("spare kernel off (ORCA_KERNEL_SPARE=off")
         .contains("provider = openai")
         .contains("api_key = (set, hidden)")
         .doesNotContain("sk-secret-value")
