@@ -18,7 +18,7 @@ class WarmupTest {
     Warmup warmup = new Warmup(new PolicyClassGuard(), 20_000, told::incrementAndGet);
     warmup.run();
     assertNull(warmup.failure(), () -> "training failed: " + warmup.failure());
-    assertEquals(3, warmup.completedRounds());
+    assertEquals(Warmup.ROUNDS, warmup.completedRounds());
     assertEquals(1, told.get(), "the host is told once that the training ended");
   }
 
@@ -31,7 +31,9 @@ class WarmupTest {
     warmup.abort();
     // Once abort returns, no further step starts: the run ends without another round.
     running.get(30, TimeUnit.SECONDS);
-    assertTrue(warmup.completedRounds() < 3, "an aborted training must not finish every round");
+    assertTrue(
+        warmup.completedRounds() < Warmup.ROUNDS,
+        "an aborted training must not finish every round");
     assertNull(warmup.failure());
     assertEquals(0, told.get(), "an aborted training is not reported as done");
   }
