@@ -38,7 +38,7 @@ class SpareKernelIT {
                     + "var points = List.of(new Point(1, 2), new Point(3, 4));\n"
                     + "int answer = 42;"))
         .isInstanceOf(ExecutionResult.Success.class);
-    await(kernel::spareTrained, Duration.ofSeconds(120), "the spare never finished its training");
+    await(kernel::spareTrained, Duration.ofSeconds(240), "the spare never finished its training");
     long spare = kernel.sparePid();
     KernelSnapshot snapshot = kernel.snapshot();
 
