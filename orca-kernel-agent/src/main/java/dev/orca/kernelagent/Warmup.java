@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orca.kernelagent.engine.SnippetEngine;
 import dev.orca.kernelagent.policy.ClassGuard;
+import dev.orca.kernelagent.values.ValueCodec;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,11 +29,14 @@ final class Warmup implements Runnable {
   /**
    * Rounds of training. Six rounds of 5,000–15,000 items brought the trained spare's restore in
    * {@code bin/orca bench sessions} from about 0.8 s (three rounds) to about 0.5 s, for about twice
-   * the training's CPU (spent while the kernel is idle) and a larger idle spare (about 570 MiB
-   * resident instead of 430). Smaller items (2,000–6,000) saved little memory and lost most of the
-   * gain.
+   * the training's CPU (spent while the kernel is idle) and, then, a larger idle spare (about 570
+   * MiB resident instead of 430; since {@code release()} and a heap that shrinks, about 300 MiB).
+   * Smaller items (2,000–6,000) saved little memory and lost most of the gain.
    */
   static final int ROUNDS = 6;
+
+  /** Full collections it takes the serial collector to give all of a heap's excess back. */
+  private static final int SHRINKING_COLLECTIONS = 4;
 
   /** Cells that build the training data; {@code %d} is the size of the round. */
   private static final List<String> CELLS =
@@ -110,10 +114,7 @@ final class Warmup implements Runnable {
           completedRounds++;
         }
       }
-      if (completedRounds == ROUNDS) {
-        // Give the training's garbage back (the serial collector shrinks the heap after a full
-        // collection), so an idle spare holds little memory.
-        System.gc();
+      if (completedRounds == ROUNDS && step(Warmup::release) != null) {
         whenTrained.run();
       }
     } catch (RuntimeException | IOException | LinkageError e) {
@@ -121,6 +122,21 @@ final class Warmup implements Runnable {
       failure = e;
       aborted = true;
     }
+  }
+
+  /**
+   * Lets the training's data go: the codec's type caches still hold the throwaway engines' classes
+   * (and through them all their variables) until they are forgotten. Full collections then give the
+   * memory back, so an idle spare holds little: the serial collector shrinks the heap after each
+   * one, but by a growing share of the excess only (none, 10%, 40%, then all of it), so it takes
+   * {@value #SHRINKING_COLLECTIONS}.
+   */
+  private static Boolean release() {
+    ValueCodec.forgetTypes();
+    for (int i = 0; i < SHRINKING_COLLECTIONS; i++) {
+      System.gc();
+    }
+    return Boolean.TRUE;
   }
 
   /** Rounds that ran to the end. For tests. */

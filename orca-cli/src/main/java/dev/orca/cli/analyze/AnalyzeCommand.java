@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Find repeated work in the history (recurring cells and tool sequences), estimate what a",
-      "learned function would save, and report what learned functions have saved so far.",
-      "With --generate ID, turn one suggestion into a learned function: its past cells go to the",
-      "generators as examples, the result passes the gate (compile, policy, tests) or is not",
-      "deployed."
+      "Find repeated work in the history (recurring cells and tool sequences), estimate what a"
+          + " learned function would save, and report what learned functions have saved so far.",
+      "With --generate ID, turn one suggestion into a learned function: its past cells go to the"
+          + " generators as examples, the result passes the gate (compile, policy, tests) or is not"
+          + " deployed."
     })
 public final class AnalyzeCommand implements Callable<Integer> {
 

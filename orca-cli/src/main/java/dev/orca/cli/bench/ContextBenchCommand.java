@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
     name = "context",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the 100-transcript task (load, count, filter, summarise) through Orca (a scripted",
-      "model writing code into the real kernel) and through a traditional agent (every catalog",
-      "tool upfront, every tool result through the context); reports input and output tokens and",
-      "requests per turn and in total, the ratios, and Orca's overhead per step."
+      "Runs the 100-transcript task (load, count, filter, summarise) through Orca (a scripted"
+          + " model writing code into the real kernel) and through a traditional agent (every catalog"
+          + " tool upfront, every tool result through the context); reports input and output tokens and"
+          + " requests per turn and in total, the ratios, and Orca's overhead per step."
     })
 public final class ContextBenchCommand implements Callable<Integer> {
 

@@ -18,12 +18,12 @@ import picocli.CommandLine.Option;
     name = "kernel",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the kernel: start (process start to first result), warm execute_code p50/p95",
-      "for a trivial expression and a 1M-element stream sum, and inspect of a 1M-row table,",
-      "with the sandbox off and on, in one run (ratios are on/off). The kernel start-up",
-      "cache (runtime image, class-data sharing archive) is built first unless it is off",
-      "(--cds off, -Dorca.kernel.cds=off or ORCA_KERNEL_CDS=off);",
-      "--cds off,on measures without and with it in one run."
+      "Measures the kernel: start (process start to first result), warm execute_code p50/p95"
+          + " for a trivial expression and a 1M-element stream sum, and inspect of a 1M-row table,"
+          + " with the sandbox off and on, in one run (ratios are on/off). The kernel start-up"
+          + " cache (runtime image, class-data sharing archive) is built first unless it is off"
+          + " (--cds off, -Dorca.kernel.cds=off or ORCA_KERNEL_CDS=off);"
+          + " --cds off,on measures without and with it in one run."
     })
 public final class KernelBenchCommand implements Callable<Integer> {
 

@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
     name = "sessions",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds a session of 50 variables and about 10 MB of data (tables, lists of records, maps,",
-      "strings, small values) in a real kernel, then times save (snapshot + write), load (read +",
-      "restore into a kernel) and an auto-checkpoint; prints medians."
+      "Builds a session of 50 variables and about 10 MB of data (tables, lists of records, maps,"
+          + " strings, small values) in a real kernel, then times save (snapshot + write), load (read +"
+          + " restore into a kernel, with and without a trained spare kernel JVM) and an"
+          + " auto-checkpoint; prints medians, and the resident memory of the idle spare and of an"
+          + " empty kernel (Linux)."
     })
 public final class SessionsBenchCommand implements Callable<Integer> {
 

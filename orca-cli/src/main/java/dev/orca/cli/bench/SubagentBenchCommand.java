@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
     name = "subagents",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures sub-agent calls through the real LangChain4j OpenAI client against a local fake",
-      "model server with a fixed latency: the context of a summarizer call on a 2K-token input,",
-      "Orca's overhead per call beyond the model's latency, and a fan-out vs the same calls run",
-      "one by one."
+      "Measures sub-agent calls through the real LangChain4j OpenAI client against a local fake"
+          + " model server with a fixed latency: the context of a summarizer call on a 2K-token input,"
+          + " Orca's overhead per call beyond the model's latency, and a fan-out vs the same calls run"
+          + " one by one."
     })
 public final class SubagentBenchCommand implements Callable<Integer> {
 

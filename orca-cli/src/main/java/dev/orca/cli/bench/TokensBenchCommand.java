@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
     name = "tokens",
     mixinStandardHelpOptions = true,
     description = {
-      "Counts (o200k_base and cl100k_base) Orca's upfront context - system prompt and the two",
-      "meta-tools - against every catalog tool definition as a traditional MCP client sends them,",
-      "in total, per catalog part and per server."
+      "Counts (o200k_base and cl100k_base) Orca's upfront context - system prompt and the two"
+          + " meta-tools - against every catalog tool definition as a traditional MCP client sends them,"
+          + " in total, per catalog part and per server."
     })
 public final class TokensBenchCommand implements Callable<Integer> {
 

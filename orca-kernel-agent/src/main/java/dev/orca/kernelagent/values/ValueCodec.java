@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -36,13 +37,24 @@ public final class ValueCodec {
   /** Marker field of a table's JSON form. */
   public static final String TABLE_MARKER = "@orca.table";
 
-  private static final ObjectMapper MAPPER = createMapper();
+  private static volatile ObjectMapper mapper = createMapper();
 
   private ValueCodec() {}
 
   /** The mapper kernel code and the bridge client use (Java time, tables). */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return mapper;
+  }
+
+  /**
+   * Forgets every type the codec has met. Jackson caches serializers, deserializers and types per
+   * class, and a cached snippet class keeps its JShell's class loader, and with it every variable
+   * of that JShell, reachable. A spare kernel calls this after training on throwaway engines, so
+   * their data can be collected; the compiled code the training was for stays.
+   */
+  public static void forgetTypes() {
+    mapper = createMapper();
+    TypeFactory.defaultInstance().clearCache();
   }
 
   private static ObjectMapper createMapper() {
@@ -81,7 +93,7 @@ public final class ValueCodec {
     }
     LimitedWriter out = new LimitedWriter(maxChars);
     try {
-      MAPPER.writeValue(out, value);
+      mapper.writeValue(out, value);
       return new Encoded(out.toString(), null);
     } catch (IOException | RuntimeException e) {
       if (out.exceeded()) {
@@ -131,13 +143,13 @@ public final class ValueCodec {
 
   /** Decodes JSON into a value of the given (possibly generic) type. */
   public static Object decode(String json, Type type) throws IOException {
-    JavaType javaType = MAPPER.getTypeFactory().constructType(type);
-    return MAPPER.readValue(json, javaType);
+    JavaType javaType = mapper.getTypeFactory().constructType(type);
+    return mapper.readValue(json, javaType);
   }
 
   /** Converts a value into a JSON tree (for the bridge). */
   public static JsonNode toTree(Object value) {
-    return MAPPER.valueToTree(value);
+    return mapper.valueToTree(value);
   }
 
   /** Converts a JSON tree into plain Java values: maps, lists, strings, numbers, booleans. */
@@ -145,7 +157,7 @@ public final class ValueCodec {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
-    return MAPPER.convertValue(node, Object.class);
+    return mapper.convertValue(node, Object.class);
   }
 
   private static final class TableSerializer extends JsonSerializer<Table> {

@@ -33,6 +33,15 @@ public final class KernelLauncher {
   static final String LIMITED_MODULES =
       "jdk.jshell,jdk.zipfs,jdk.unsupported,java.sql,jdk.charsets,jdk.localedata";
 
+  /** The kernel heap's initial size; it grows on demand up to the heap limit. */
+  static final int INITIAL_HEAP_MIB = 32;
+
+  /**
+   * The most of the heap that may stay free after a full collection before the heap shrinks (the
+   * JVM's default is 70%, which keeps a heap about three times its live data).
+   */
+  static final int MAX_HEAP_FREE_PERCENT = 40;
+
   private final KernelOptions options;
   private final OsSandbox osSandbox;
   private final StartupCache startupCache;
@@ -175,6 +184,13 @@ public final class KernelLauncher {
   private List<String> jvmOptions() {
     List<String> jvm = new ArrayList<>();
     jvm.add("-Xmx" + options.heapLimitMiB() + "m");
+    // A small initial heap that may shrink again: the JVM's default initial heap is 1/64 of the
+    // machine's memory (384 MiB on 24 GiB) and the heap never shrinks below it, so a kernel kept
+    // about that much resident once it had touched it, a trained spare most of all. Measured
+    // (BENCHMARKS.md, "Kernel memory"): a kernel after one cell 201 -> 123 MiB, a trained spare
+    // 558 -> 302 MiB, for about 0.1 s more on a restore into the spare (the heap grows meanwhile).
+    jvm.add("-Xms" + INITIAL_HEAP_MIB + "m");
+    jvm.add("-XX:MaxHeapFreeRatio=" + MAX_HEAP_FREE_PERCENT);
     jvm.add("-Xss4m");
     jvm.add("-XX:+UseSerialGC");
     jvm.add("-XX:-UsePerfData");

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,9 @@ import java.util.function.Consumer;
  * after waiting for its spare to finish training. After each load, the first cell that names every
  * restored variable is timed too: restored variables are declared in JShell on first use, so that
  * cell pays what the load deferred.
+ *
+ * <p>It also reports the resident memory (Linux only) of the trained spare JVM while it waits, and
+ * of an empty kernel after its first cell.
  */
 public final class SessionBenchmark {
 
@@ -66,6 +70,9 @@ public final class SessionBenchmark {
    *     kernel declares restored variables while idle)
    * @param checkpointMs an auto-checkpoint after a cell that changed one small variable
    * @param kernelStartMs starting a fresh kernel, for comparison with restore
+   * @param spareResidentMib resident memory of the trained, idle spare JVM, or NaN where it cannot
+   *     be read
+   * @param emptyKernelResidentMib resident memory of an empty kernel after one cell, or NaN
    */
   public record Result(
       int variables,
@@ -79,7 +86,9 @@ public final class SessionBenchmark {
       double firstUseMs,
       double firstUseSpareMs,
       double checkpointMs,
-      double kernelStartMs) {
+      double kernelStartMs,
+      double spareResidentMib,
+      double emptyKernelResidentMib) {
 
     /** A Markdown table for BENCHMARKS.md. */
     public String render() {
@@ -107,7 +116,18 @@ public final class SessionBenchmark {
           firstUseSpareMs);
       row(sb, "auto-checkpoint after a cell that changed one small variable", checkpointMs);
       row(sb, "for comparison: start an empty kernel", kernelStartMs);
+      memoryRow(sb, "resident memory: the trained spare JVM, idle", spareResidentMib);
+      memoryRow(sb, "resident memory: an empty kernel after one cell", emptyKernelResidentMib);
       return sb.toString();
+    }
+
+    private static void memoryRow(StringBuilder sb, String what, double mib) {
+      sb.append("| ").append(what).append(" | ");
+      sb.append(
+              Double.isNaN(mib)
+                  ? "n/a (needs Linux's /proc)"
+                  : String.format(Locale.ROOT, "%.0f MiB", mib))
+          .append(" |\n");
     }
 
     private static void row(StringBuilder sb, String what, double ms) {
@@ -191,6 +211,8 @@ public final class SessionBenchmark {
     List<Double> firstUseSpare = new ArrayList<>();
     List<Double> checkpoint = new ArrayList<>();
     List<Double> start = new ArrayList<>();
+    List<Double> spareMemory = new ArrayList<>();
+    List<Double> emptyMemory = new ArrayList<>();
     SessionManifest manifest = null;
     progress.accept("starting three kernels and building the session's data …");
     try (Kernel source = JShellKernel.start(kernelOptions);
@@ -208,6 +230,7 @@ public final class SessionBenchmark {
         String name = "bench-" + i;
         // Nothing trains in the background while steps are timed: the spare is ready and idle.
         awaitTrainedSpare(spareTarget, progress);
+        double spareMib = residentMib(spareTarget.sparePid());
         long t0 = System.nanoTime();
         KernelSnapshot snap = source.snapshot();
         long t1 = System.nanoTime();
@@ -239,10 +262,15 @@ public final class SessionBenchmark {
           throw new OrcaException("benchmark checkpoint failed: " + c.error(), false, null);
         }
         long t7 = System.nanoTime();
+        double emptyMib;
+        long measuring;
         try (Kernel fresh = JShellKernel.start(kernelOptions)) {
           fresh.execute("1");
+          long m0 = System.nanoTime();
+          emptyMib = residentMib(fresh.info().pid());
+          measuring = System.nanoTime() - m0;
         }
-        long t8 = System.nanoTime();
+        long t8 = System.nanoTime() - measuring;
         snapshot.add(ms(t0, t1));
         write.add(ms(t1, t2));
         read.add(ms(t2, t3));
@@ -252,12 +280,15 @@ public final class SessionBenchmark {
         firstUseSpare.add(ms(s15, s2));
         checkpoint.add(ms(t5, t6));
         start.add(ms(t7, t8));
+        spareMemory.add(spareMib);
+        emptyMemory.add(emptyMib);
         progress.accept(
             String.format(
                 Locale.ROOT,
                 "run %d: snapshot %.0f ms, write %.0f ms, read %.0f ms, restore %.0f ms"
                     + " (with a trained spare %.0f ms), first use %.0f ms (after the spare load and a pause: %.0f ms),"
-                    + " checkpoint %.0f ms (%d changed), kernel start %.0f ms",
+                    + " checkpoint %.0f ms (%d changed), kernel start %.0f ms;"
+                    + " resident: trained spare %.0f MiB, empty kernel %.0f MiB",
                 i + 1,
                 ms(t0, t1),
                 ms(t1, t2),
@@ -268,7 +299,9 @@ public final class SessionBenchmark {
                 ms(s15, s2),
                 ms(t5, t6),
                 c.changedVariables().size(),
-                ms(t7, t8)));
+                ms(t7, t8),
+                spareMib,
+                emptyMib));
         store.delete(name);
       }
     }
@@ -284,7 +317,9 @@ public final class SessionBenchmark {
         median(firstUse),
         median(firstUseSpare),
         median(checkpoint),
-        median(start));
+        median(start),
+        median(spareMemory),
+        median(emptyMemory));
   }
 
   private static void checkRestored(RestoreReport report) {
@@ -326,6 +361,12 @@ public final class SessionBenchmark {
       }
       Thread.sleep(100);
     }
+  }
+
+  /** The resident memory of a kernel's process tree in MiB, or NaN where it cannot be read. */
+  private static double residentMib(long pid) {
+    OptionalLong kib = ResidentMemory.ofTreeKib(pid);
+    return kib.isPresent() ? kib.getAsLong() / 1024.0 : Double.NaN;
   }
 
   private static double ms(long from, long to) {
