@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The codec's type caches keep every class they met, and with it that class's loader; a spare
@@ -32,12 +35,19 @@ class ValueCodecForgetTypesTest {
   }
 
   @Test
-  void forgetTypes_leavesTheCodecWorking() throws Exception {
+  void forgetTypes_leavesTheCodecConfiguredAsBefore() throws Exception {
     ValueCodec.forgetTypes();
 
     ValueCodec.Encoded encoded = ValueCodec.encode(new Probe("a", List.of(1, 2)), 1_000);
     assertThat(ValueCodec.decode(encoded.json(), Probe.class))
         .isEqualTo(new Probe("a", List.of(1, 2)));
+    // Java time as ISO text and tables as CSV: the new mapper has the codec's modules and settings.
+    assertThat(ValueCodec.encode(LocalDate.of(2026, 1, 2), 1_000).json())
+        .isEqualTo("\"2026-01-02\"");
+    Table table = Table.create("t", IntColumn.create("n", 1, 2));
+    String json = ValueCodec.encode(table, 1_000).json();
+    assertThat(json).contains(ValueCodec.TABLE_MARKER);
+    assertThat(((Table) ValueCodec.decode(json, Table.class)).rowCount()).isEqualTo(2);
   }
 
   private static WeakReference<ClassLoader> encodeAndDecodeInThrowawayLoader() throws Exception {
