@@ -20,7 +20,8 @@ public final class ChangingMcpServer {
   private ChangingMcpServer() {}
 
   /**
-   * Runs the server on stdin/stdout until stdin closes.
+   * Runs the server on stdin/stdout until the process is stopped. Like some real servers, it does
+   * not exit when its stdin closes, so tests see whether the client stops it.
    *
    * @param args unused
    */

@@ -245,7 +245,12 @@ public final class McpServerConnection implements AutoCloseable {
   private static void closeQuietly(McpSyncClient c) {
     if (c != null) {
       try {
-        c.close();
+        // Gracefully: waits (at most the SDK's 10 s) until a stdio server's process has ended.
+        // close() only starts closing, so a host that exits right after it could leave the
+        // server running, orphaned, when that server does not exit as its stdin closes.
+        if (!c.closeGracefully()) {
+          c.close();
+        }
       } catch (RuntimeException ignored) {
         // closing a half-open client: nothing more to do
       }
