@@ -122,17 +122,19 @@ public final class SessionBenchmark {
     }
 
     private static void memoryRow(StringBuilder sb, String what, double mib) {
-      sb.append("| ").append(what).append(" | ");
-      sb.append(
-              Double.isNaN(mib)
-                  ? "n/a (needs Linux's /proc)"
-                  : String.format(Locale.ROOT, "%.0f MiB", mib))
-          .append(" |\n");
+      row(sb, what, Double.isNaN(mib) ? "n/a (needs Linux's /proc)" : whole(mib) + " MiB");
     }
 
     private static void row(StringBuilder sb, String what, double ms) {
-      sb.append("| ").append(what).append(" | ");
-      sb.append(String.format(Locale.ROOT, "%.0f ms", ms)).append(" |\n");
+      row(sb, what, whole(ms) + " ms");
+    }
+
+    private static void row(StringBuilder sb, String what, String value) {
+      sb.append("| ").append(what).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String whole(double x) {
+      return String.format(Locale.ROOT, "%.0f", x);
     }
   }
 
